@@ -1,0 +1,82 @@
+"""The embedded default store: Ladybug, in-process, one file, nothing to start."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import pandas as pd
+
+from interparty.graph.dialect import LADYBUG, ladybug_ddl
+from interparty.graph.model import Extraction
+from interparty.graph.schema import schema
+from interparty.graph.store import StoreError
+from interparty.graph.writes import prepare, retract, write
+
+
+class EmbeddedStore:
+    dialect = LADYBUG
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.location = str(self.path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no graph here yet; run `interparty ingest` first")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=read_only)
+        except RuntimeError as exc:
+            msg = str(exc)
+            if "lock" in msg.casefold():
+                raise StoreError(f"{self.path}: the graph is open for writing by another process; "
+                                 "wait for it to finish (readers can open it with read_only=True)") from None
+            raise StoreError(f"{self.path}: cannot open the embedded graph ({msg})") from None
+        self._conn = ladybug.Connection(self._db)
+        if not read_only:
+            for stmt in ladybug_ddl(schema()):
+                self._conn.execute(stmt)
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+        result = self._conn.execute(self.dialect.rewrite(cypher), params or {})
+        if isinstance(result, list):  # several statements: the last one answers
+            result = result[-1]
+        return result.get_as_df()
+
+    def loaded(self, keys: Sequence[str]) -> dict[str, str]:
+        if not keys:
+            return {}
+        df = self.read("MATCH (s:Source) WHERE s.key IN $keys RETURN s.key AS key, s.content_hash AS hash",
+                       {"keys": list(keys)})
+        return dict(zip(df["key"], df["hash"], strict=True))
+
+    def _run(self, cypher: str, params: dict[str, Any]) -> None:
+        self._conn.execute(cypher, params)
+
+    def write(self, extractions: Sequence[Extraction], replace: Sequence[str] = ()) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            for key in replace:
+                retract(self._run, key, self.dialect)
+            write(self._run, prepare(extractions), self.dialect)
+        except BaseException:
+            # Ladybug has already rolled back when a statement failed; an interrupt leaves it open.
+            with contextlib.suppress(RuntimeError):
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,60 @@
+"""Text normalisation shared by loaders, keys and resolution.
+
+Vietnamese text arrives in several encodings of the same word: decomposed
+Unicode, old and new tone placement (``uỷ``/``ủy``, ``hoà``/``hòa``), and the
+Icelandic look-alike ``Ð`` (U+00D0) for ``Đ``. Every comparison and every key
+goes through these functions so that those variants meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Tone mark on the second vowel of an open oa/oe/uy syllable -> on the first,
+# the spelling most Vietnamese party media use today ("Thành ủy", "Cộng hòa").
+_TONE_PAIRS = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_PAIRS |= {k.upper(): v.upper() for k, v in _TONE_PAIRS.items()}
+_TONE_PAIRS |= {k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items()) if k.islower()}
+# Not after q ("quý" is right as it is) and only at the end of a syllable.
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_PAIRS) + r")(?![^\W\d_])")
+
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+# Controls and bidirectional marks: never part of a name, and they break matching.
+_INVISIBLE_RE = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_DASH_RE = re.compile(r"[\u2010-\u2015\u2212]")
+
+
+def clean(text: str) -> str:
+    """NFC, look-alike letters, one tone placement, no invisible characters.
+
+    Line breaks are kept (paragraphs matter to the extractors); runs of other
+    white space become one space.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = _INVISIBLE_RE.sub("", text)
+    text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPACE_RE.sub(" ", text)
+
+
+def fold(text: str) -> str:
+    """Case-folded, cleaned, single-spaced: the form keys and comparisons use."""
+    text = _DASH_RE.sub("-", clean(text)).casefold()
+    return " ".join(text.split())
+
+
+def strip_marks(text: str) -> str:
+    """Without diacritics ("Nguyễn Thị Tuyến" -> "Nguyen Thi Tuyen"), for matching English spellings."""
+    decomposed = unicodedata.normalize("NFD", clean(text).replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def has_marks(text: str) -> bool:
+    """True when the text carries Vietnamese diacritics (so they can decide identity)."""
+    return strip_marks(text) != clean(text)

@@ -1,0 +1,190 @@
+"""Extractions as batched, idempotent Cypher writes, shared by both stores.
+
+Every write is ``UNWIND $rows AS r MERGE … {key: r.key}``: values only ever
+travel as parameters; labels and property names come from the schema. Rows are
+aggregated in Python first so each statement touches each key once (MERGE on
+a key repeated within one UNWIND is not portable).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from interparty.graph.dialect import Dialect
+from interparty.graph.model import Extraction, evidence_key
+from interparty.graph.schema import Property, schema
+
+LIST_PROPS = ("evidence", "sources", "aliases")
+SEEN_PROPS = ("first_seen", "last_seen", "confidence")
+Run = Callable[[str, dict[str, Any]], Any]
+
+
+def source_prefix(source_key: str) -> str:
+    """Every Evidence key of a source starts with this, so a source's facts can be retracted by prefix."""
+    return hashlib.sha1(source_key.encode("utf-8")).hexdigest()[:10] + "-"
+
+
+def _plain(props: Iterable[Property]) -> list[str]:
+    return [p.name for p in props if p.name != "key" and p.name not in LIST_PROPS and p.name not in SEEN_PROPS]
+
+
+def _lists(props: Iterable[Property]) -> list[str]:
+    return [p.name for p in props if p.name in LIST_PROPS]
+
+
+def _sets(var: str, plain: list[str], lists: list[str], d: Dialect) -> tuple[str, str, str]:
+    on_create = [f"{var}.{p} = r.{p}" for p in plain] + [f"{var}.{p} = r.{p}" for p in SEEN_PROPS]
+    on_match = [f"{var}.{p} = coalesce({var}.{p}, r.{p})" for p in plain] + [
+        f"{var}.first_seen = CASE WHEN r.first_seen IS NULL OR ({var}.first_seen IS NOT NULL AND "
+        f"{var}.first_seen <= r.first_seen) THEN {var}.first_seen ELSE r.first_seen END",
+        f"{var}.last_seen = CASE WHEN r.last_seen IS NULL OR ({var}.last_seen IS NOT NULL AND "
+        f"{var}.last_seen >= r.last_seen) THEN {var}.last_seen ELSE r.last_seen END",
+        f"{var}.confidence = CASE WHEN {var}.confidence IS NULL OR r.confidence > {var}.confidence "
+        f"THEN r.confidence ELSE {var}.confidence END",
+    ]
+    always = [f"{var}.{p} = {d.union(f'{var}.{p}', f'r.{p}')}" for p in lists]
+    return ", ".join(on_create), ", ".join(on_match), ", ".join(always)
+
+
+@cache
+def node_statement(kind: str, d: Dialect) -> str:
+    nk = schema().node(kind)
+    if not nk.provenance:
+        sets = ", ".join(f"n.{p.name} = r.{p.name}" for p in nk.properties if p.name != "key")
+        return f"UNWIND $rows AS r MERGE (n:{kind} {{key: r.key}}) SET {sets}"
+    on_create, on_match, always = _sets("n", _plain(nk.properties), _lists(nk.properties), d)
+    return (f"UNWIND $rows AS r MERGE (n:{kind} {{key: r.key}}) "
+            f"ON CREATE SET {on_create} ON MATCH SET {on_match} SET {always}")
+
+
+@cache
+def rel_statement(rel_type: str, start: str, end: str, d: Dialect) -> str:
+    rt = schema().rel(rel_type)
+    on_create, on_match, always = _sets("x", _plain(rt.properties), _lists(rt.properties), d)
+    return (f"UNWIND $rows AS r MATCH (a:{start} {{key: r.from_key}}), (b:{end} {{key: r.to_key}}) "
+            f"MERGE (a)-[x:{rel_type} {{key: r.key}}]->(b) "
+            f"ON CREATE SET {on_create} ON MATCH SET {on_match} SET {always}")
+
+
+def retract_statements(d: Dialect) -> list[str]:
+    """Remove one source's support everywhere ($source, $prefix); facts left without support go.
+
+    The parameters are bound to variables first: list lambdas in Ladybug may not name parameters.
+    """
+    s = schema()
+    bind = "WITH $source AS src, $prefix AS pre "
+    out = ["MATCH (e:Evidence) WHERE e.source = $source DELETE e"]
+    for rt in s.relationships.values():
+        out.append(f"{bind}MATCH ()-[x:{rt.name}]->() WHERE src IN x.sources "
+                   f"SET x.sources = {d.without('x.sources', 'src')}, "
+                   f"x.evidence = {d.without_prefix('x.evidence', 'pre')}")
+        out.append(f"MATCH ()-[x:{rt.name}]->() WHERE size(x.sources) = 0 DELETE x")
+    for nk in s.nodes.values():
+        if nk.provenance:
+            out.append(f"{bind}MATCH (n:{nk.name}) WHERE src IN n.sources "
+                       f"SET n.sources = {d.without('n.sources', 'src')}, "
+                       f"n.evidence = {d.without_prefix('n.evidence', 'pre')}")
+            out.append(f"MATCH (n:{nk.name}) WHERE size(n.sources) = 0 DETACH DELETE n")
+    out.append("MATCH (s:Source {key: $source}) DELETE s")
+    return out
+
+
+@dataclass
+class Batch:
+    """Rows ready to write, aggregated over one or more extractions."""
+
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    rels: dict[tuple[str, str, str], dict[tuple[str, str, str], dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return (len(self.evidence) + sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values())))
+
+
+def _merge_row(have: dict[str, Any] | None, row: dict[str, Any], plain: list[str], lists: list[str]) -> dict[str, Any]:
+    if have is None:
+        return row
+    for p in plain:
+        if have.get(p) is None:
+            have[p] = row.get(p)
+    for p in lists:
+        have[p] = list(dict.fromkeys([*have[p], *row[p]]))
+    for p, better in (("first_seen", min), ("last_seen", max), ("confidence", max)):
+        vals = [v for v in (have.get(p), row.get(p)) if v is not None]
+        have[p] = better(vals) if vals else None
+    return have
+
+
+def prepare(extractions: Iterable[Extraction]) -> Batch:
+    s = schema()
+    batch = Batch()
+    for ex in extractions:
+        src = ex.source
+        batch.sources.append(src.props())
+        prefix = source_prefix(src.key)
+
+        def support(fact_id: str, mentions: list, *, _prefix: str = prefix) -> tuple[list[str], float | None]:
+            keys = []
+            for m in mentions:
+                k = _prefix + evidence_key(fact_id, m)
+                keys.append(k)
+                batch.evidence.append({"key": k, "fact": fact_id, "source": m.source, "sentence": m.sentence,
+                                       "span_start": m.start, "span_end": m.end, "method": m.method,
+                                       "confidence": m.confidence})
+            return keys, max((m.confidence for m in mentions), default=None)
+
+        for n in ex.nodes:
+            nk = s.node(n.kind)
+            plain, lists = _plain(nk.properties), _lists(nk.properties)
+            ev, conf = support(f"{n.kind}:{n.key}", n.mentions)
+            row = {p: n.props.get(p) for p in plain}
+            row |= {"key": n.key, "evidence": ev, "sources": [src.key], "confidence": conf,
+                    "first_seen": src.date, "last_seen": src.date}
+            if "aliases" in lists:
+                row["aliases"] = list(dict.fromkeys([*n.props.get("aliases", []), *filter(None, [n.props.get("name")])]))
+            table = batch.nodes.setdefault(n.kind, {})
+            table[n.key] = _merge_row(table.get(n.key), row, plain, lists)
+        for r in ex.rels:
+            rt = s.rel(r.type)
+            plain, lists = _plain(rt.properties), _lists(rt.properties)
+            ev, conf = support(f"{r.type}:{r.start[1]}>{r.end[1]}:{r.key}", r.mentions)
+            row = {p: r.props.get(p) for p in plain}
+            row |= {"key": r.key, "from_key": r.start[1], "to_key": r.end[1], "evidence": ev, "sources": [src.key],
+                    "confidence": conf, "first_seen": src.date, "last_seen": src.date}
+            table_r = batch.rels.setdefault((r.type, r.start[0], r.end[0]), {})
+            ident = (r.start[1], r.end[1], r.key)
+            table_r[ident] = _merge_row(table_r.get(ident), row, plain, lists)
+    seen: set[str] = set()
+    batch.evidence = [e for e in batch.evidence if not (e["key"] in seen or seen.add(e["key"]))]
+    return batch
+
+
+def chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def write(run: Run, batch: Batch, d: Dialect, chunk: int = 5000) -> None:
+    """All statements for a batch, nodes before the relationships that need them."""
+    for rows in chunks(batch.sources, chunk):
+        run(node_statement("Source", d), {"rows": rows})
+    for rows in chunks(batch.evidence, chunk):
+        run(node_statement("Evidence", d), {"rows": rows})
+    for kind, table in batch.nodes.items():
+        for rows in chunks(list(table.values()), chunk):
+            run(node_statement(kind, d), {"rows": rows})
+    for (rel_type, start, end), table_r in batch.rels.items():
+        for rows in chunks(list(table_r.values()), chunk):
+            run(rel_statement(rel_type, start, end, d), {"rows": rows})
+
+
+def retract(run: Run, source_key: str, d: Dialect) -> None:
+    params = {"source": source_key, "prefix": source_prefix(source_key)}
+    for stmt in retract_statements(d):
+        run(stmt, {k: v for k, v in params.items() if f"${k}" in stmt})

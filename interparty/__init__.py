@@ -1,0 +1,6 @@
+"""interparty: news articles and party plans about inter-party cooperation, as a knowledge graph."""
+
+from interparty.api import Graph, open
+
+__all__ = ["Graph", "open"]
+__version__ = "0.1.0"

@@ -1,0 +1,75 @@
+"""The researcher's entry point: ``kg = interparty.open()``; then ingest, query, analyse.
+
+>>> import interparty, tempfile, pathlib
+>>> kg = interparty.open(pathlib.Path(tempfile.mkdtemp()) / "demo.lbdb")
+>>> kg.query("officials").empty
+True
+>>> kg.close()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from interparty.graph import projections
+from interparty.graph.store import Store, counts, open_store
+from interparty.pipeline import IngestReport, ingest
+from interparty.queries.library import get
+
+__all__ = ["Graph", "open"]
+
+
+class Graph:
+    """A store with the operations researchers use; a thin layer over plain functions."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def location(self) -> str:
+        return self.store.location
+
+    def ingest(self, paths: str | Path | Iterable[str | Path], *,
+               on_item: Callable[[Any], None] | None = None) -> IngestReport:
+        """Load files or folders; returns what was added, replaced, skipped and what could not be read."""
+        if isinstance(paths, str | Path):
+            paths = [paths]
+        return ingest(self.store, paths, on_item=on_item)
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run a named query from ``queries/`` (``interparty query --list`` shows them)."""
+        q = get(name)
+        return self.store.read(q.cypher, q.bind(params))
+
+    def cypher(self, text: str, **params: Any) -> pd.DataFrame:
+        """Run ad-hoc Cypher; pass every value as a parameter."""
+        return self.store.read(text, params)
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per kind and relationships per type."""
+        return counts(self.store)
+
+    def to_networkx(self, *, with_evidence: bool = False) -> nx.MultiDiGraph:
+        """The whole graph (without provenance nodes) as a NetworkX multigraph."""
+        return projections.full_graph(self.store, with_evidence=with_evidence)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open(path: str | Path | None = None, *, neo4j: str | None = None, read_only: bool = False) -> Graph:  # noqa: A001
+    """Open the embedded graph at ``path`` (default: ``$INTERPARTY_DB`` or the user data folder),
+    or a Neo4j database when ``neo4j`` (or ``path``) is a ``bolt://``/``neo4j://`` URI."""
+    return Graph(open_store(path, neo4j, read_only=read_only))
+

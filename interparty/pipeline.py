@@ -1,0 +1,69 @@
+"""Ingest: read sources, extract facts, write them, one source (or batch) per transaction.
+
+A source whose content hash is already in the store is skipped; a source whose
+text changed has its old facts retracted in the same transaction that writes
+the new ones. A source that cannot be read or extracted is reported and
+skipped; nothing already loaded is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interparty.graph.model import Extraction
+from interparty.graph.store import Store, counts
+from interparty.loaders.extract import extract
+from interparty.loaders.sources import Problem, read_sources
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    before: dict[str, int] = field(default_factory=dict)
+    after: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def delta(self) -> dict[str, int]:
+        return {k: self.after.get(k, 0) - self.before.get(k, 0) for k in self.after
+                if self.after.get(k, 0) != self.before.get(k, 0)}
+
+
+def extractions(paths: Iterable[str | Path]) -> Iterator[Extraction | Problem]:
+    """Facts from every source under ``paths``; a source the extractor fails on becomes a Problem."""
+    for item in read_sources(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            yield extract(item)
+        except Exception as exc:  # an extractor bug must not stop a folder from loading
+            yield Problem(item.path or item.key, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def ingest(store: Store, paths: Iterable[str | Path], *,
+           on_item: Callable[[Extraction | Problem], None] | None = None) -> IngestReport:
+    report = IngestReport(before=counts(store))
+    for item in extractions(paths):
+        if on_item:
+            on_item(item)
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        key = item.source.key
+        have = store.loaded([key]).get(key)
+        if have == item.source.content_hash:
+            report.unchanged.append(key)
+            continue
+        try:
+            store.write([item], replace=[key] if have else [])
+        except Exception as exc:
+            report.problems.append(Problem(item.source.path or key, f"could not be stored ({exc})"))
+            continue
+        (report.replaced if have else report.added).append(key)
+    report.after = counts(store)
+    return report

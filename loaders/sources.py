@@ -1,0 +1,182 @@
+"""Reading sources from files: plain text, HTML pages and JSON records.
+
+A reader turns bytes into :class:`~interparty.graph.model.SourceDoc` s with
+normalised text. Anything unreadable becomes a :class:`Problem` naming the file
+and the reason, so one bad file never stops a folder from loading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from interparty.graph.model import SourceDoc
+from interparty.graph.normalize import clean
+from interparty.loaders.dates import parse_article_date
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+_HEADER_RE = re.compile(r"^(URL|DATE|TITLE|LANG):[ \t]*(.*)$", re.IGNORECASE)
+_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A source that could not be read, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class SourceError(ValueError):
+    """Raised by readers; becomes a :class:`Problem`."""
+
+
+def guess_lang(text: str) -> str:
+    sample = text[:4000]
+    letters = sum(c.isalpha() for c in sample) or 1
+    return "vi" if len(_VI_LETTERS.findall(sample)) / letters > 0.02 else "en"
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text: BOMs, UTF-8, UTF-16 without BOM, then the Vietnamese Windows code page."""
+    if not raw.strip():
+        raise SourceError("empty file")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    head = raw[:4096]
+    if head.count(b"\x00") > len(head) // 4:
+        even, odd = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
+        if max(even, odd) > len(head) // 4:
+            try:
+                return raw.decode("utf-16-le" if odd > even else "utf-16-be")
+            except UnicodeDecodeError:
+                pass
+        raise SourceError("binary file (not text, HTML or JSON)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1258")
+    except UnicodeDecodeError:
+        raise SourceError("not UTF-8, UTF-16 or Windows-1258 text") from None
+
+
+def _doc(path: Path, key: str, text: str, *, title: str = "", url: str = "", date: str | None = None,
+         lang: str | None = None) -> SourceDoc:
+    text = clean(text).strip()
+    if not text:
+        raise SourceError("no text")
+    return SourceDoc(
+        key=key, text=text, title=clean(title).strip(), url=url.strip(), date=date,
+        lang=lang or guess_lang(text), path=str(path),
+    )
+
+
+def source_key(path: Path, url: str = "", index: int | None = None) -> str:
+    """The URL when there is one (the same article saved twice is one source), else the file's stem."""
+    if url.startswith(("http://", "https://")):
+        return url.strip()
+    return path.stem if index is None else f"{path.stem}#{index}"
+
+
+def read_text(path: Path, raw: bytes) -> list[SourceDoc]:
+    """Plain text, optionally opening with ``URL:``/``DATE:``/``TITLE:`` lines and a blank line."""
+    text = decode(raw)
+    lines = text.lstrip("\ufeff").splitlines()
+    header: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and (m := _HEADER_RE.match(lines[i].strip())):
+        header[m[1].upper()] = m[2].strip()
+        i += 1
+    body = "\n".join(lines[i:]) if header else text
+    url = header.get("URL", "")
+    return [_doc(path, source_key(path, url), body, title=header.get("TITLE", ""), url=url,
+                 date=parse_article_date(header.get("DATE")), lang=header.get("LANG") or None)]
+
+
+def read_json(path: Path, raw: bytes) -> list[SourceDoc]:
+    """``{url, title, date, text}``, a list of them, or JSON Lines of them."""
+    text = decode(raw)
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        try:
+            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError:
+            raise SourceError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    records = data if isinstance(data, list) else [data]
+    docs = []
+    for i, rec in enumerate(records):
+        where = "" if len(records) == 1 else f"record {i}: "
+        if not isinstance(rec, dict):
+            raise SourceError(f"{where}expected an object with a 'text' field, got {type(rec).__name__}")
+        body = rec.get("text") or rec.get("content") or rec.get("body")
+        if not isinstance(body, str) or not body.strip():
+            raise SourceError(f"{where}no 'text' string")
+        url = rec.get("url") if isinstance(rec.get("url"), str) else ""
+        title = rec.get("title") if isinstance(rec.get("title"), str) else ""
+        date = parse_article_date(str(rec.get("date") or "")) if rec.get("date") else None
+        key = source_key(path, url, None if len(records) == 1 else i)
+        docs.append(_doc(path, key, body, title=title, url=url, date=date, lang=rec.get("lang")))
+    return docs
+
+
+def read_html(path: Path, raw: bytes) -> list[SourceDoc]:
+    from interparty.loaders.html import parse_page
+
+    page = parse_page(decode(raw))
+    return [_doc(path, source_key(path, page.url), page.text, title=page.title, url=page.url, date=page.date)]
+
+
+READERS = {**dict.fromkeys(TEXT_SUFFIXES, read_text), **dict.fromkeys(HTML_SUFFIXES, read_html),
+           **dict.fromkeys(JSON_SUFFIXES, read_json)}
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
+    """Files under the given paths, sorted, with the suffixes a reader exists for."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith(".")):
+                if f.suffix.lower() in READERS:
+                    yield f
+        elif p.is_file():
+            yield p if p.suffix.lower() in READERS else Problem(str(p), f"unsupported file type {p.suffix or '(none)'}")
+        else:
+            yield Problem(str(p), "no such file or directory")
+
+
+def read_file(path: Path) -> list[SourceDoc]:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise SourceError(f"unsupported file type {path.suffix or '(none)'}")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read ({exc.strerror})") from None
+    return reader(path, raw)
+
+
+def read_sources(paths: Iterable[str | Path]) -> Iterator[SourceDoc | Problem]:
+    """Every source under ``paths``; unreadable ones come out as :class:`Problem` s, in order."""
+    for item in expand(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            yield from read_file(item)
+        except (SourceError, UnicodeError, RecursionError, MemoryError) as exc:
+            yield Problem(str(item), str(exc) or type(exc).__name__)
