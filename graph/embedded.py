@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import ladybug
 import pandas as pd
-
 from interparty.graph.dialect import LADYBUG, ladybug_ddl
 from interparty.graph.model import Extraction
 from interparty.graph.schema import schema
 from interparty.graph.store import StoreError
-from interparty.graph.writes import prepare, retract, write
+from interparty.graph.writes import Run, prepare, retract, write
 
 
 class EmbeddedStore:
@@ -57,13 +56,22 @@ class EmbeddedStore:
         self._conn.execute(cypher, params)
 
     def write(self, extractions: Sequence[Extraction], replace: Sequence[str] = ()) -> None:
+        batch = prepare(extractions)
+
+        def work(run: Run) -> None:
+            for key in replace:
+                retract(run, key, self.dialect)
+            write(run, batch, self.dialect)
+
+        self.transaction(work)
+
+    def transaction(self, work: Callable[[Run], None]) -> None:
+        """Run ``work(run)`` in one transaction: all of it lands, or none."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         self._conn.execute("BEGIN TRANSACTION")
         try:
-            for key in replace:
-                retract(self._run, key, self.dialect)
-            write(self._run, prepare(extractions), self.dialect)
+            work(self._run)
         except BaseException:
             # Ladybug has already rolled back when a statement failed; an interrupt leaves it open.
             with contextlib.suppress(RuntimeError):

@@ -10,9 +10,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
-
 from interparty.graph.schema import schema, validate_props
+from pydantic import BaseModel, Field, model_validator
 
 
 class Mention(BaseModel):

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
-
 from interparty.graph.schema import schema
 from interparty.graph.store import Store
 
@@ -53,7 +52,7 @@ def full_graph(store: Store, *, with_evidence: bool = False) -> nx.MultiDiGraph:
              "e.confidence AS confidence, e.method AS method")
         for row in _records(store, q):
             sentences.setdefault(row.pop("fact"), []).append(row)
-        for n, data in g.nodes(data=True):
+        for _n, data in g.nodes(data=True):
             data["evidence"] = sentences.get(f"{data['kind']}:{data['key']}", [])
         for u, v, data in g.edges(data=True):
             fact = f"{data['type']}:{g.nodes[u]['key']}>{g.nodes[v]['key']}:{data['key']}"

@@ -8,12 +8,11 @@ nothing running; Neo4j is the store of record.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
-
 from interparty.graph.dialect import Dialect
 from interparty.graph.model import Extraction
 
@@ -39,6 +38,10 @@ class Store(Protocol):
         """Retract the sources in ``replace``, then write ``extractions``, in one transaction."""
         ...
 
+    def transaction(self, work: Callable[[Callable[[str, dict[str, Any]], Any]], None]) -> None:
+        """Run ``work(run)`` in one transaction."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -48,6 +51,13 @@ def default_db_path() -> Path:
         return Path(env).expanduser()
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "interparty" / "graph.lbdb"
+
+
+def default_judgements_path() -> Path:
+    """``$INTERPARTY_JUDGEMENTS``, else ``judgements.yaml`` in the user data folder."""
+    if env := os.environ.get("INTERPARTY_JUDGEMENTS"):
+        return Path(env).expanduser()
+    return default_db_path().parent / "judgements.yaml"
 
 
 def open_store(db: str | Path | None = None, neo4j: str | None = None, *, read_only: bool = False) -> Store:

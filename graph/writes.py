@@ -147,7 +147,8 @@ def prepare(extractions: Iterable[Extraction]) -> Batch:
             row |= {"key": n.key, "evidence": ev, "sources": [src.key], "confidence": conf,
                     "first_seen": src.date, "last_seen": src.date}
             if "aliases" in lists:
-                row["aliases"] = list(dict.fromkeys([*n.props.get("aliases", []), *filter(None, [n.props.get("name")])]))
+                names = [*n.props.get("aliases", []), n.props.get("name")]
+                row["aliases"] = list(dict.fromkeys(a for a in names if a))
             table = batch.nodes.setdefault(n.kind, {})
             table[n.key] = _merge_row(table.get(n.key), row, plain, lists)
         for r in ex.rels:

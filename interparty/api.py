@@ -17,7 +17,8 @@ import networkx as nx
 import pandas as pd
 
 from interparty.graph import projections
-from interparty.graph.store import Store, counts, open_store
+from interparty.graph.resolve import Judgements, Merge, explain, reconcile
+from interparty.graph.store import Store, counts, default_judgements_path, open_store
 from interparty.pipeline import IngestReport, ingest
 from interparty.queries.library import get
 
@@ -27,8 +28,13 @@ __all__ = ["Graph", "open"]
 class Graph:
     """A store with the operations researchers use; a thin layer over plain functions."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, judgements: Path | None = None) -> None:
         self.store = store
+        self.judgements_path = judgements or default_judgements_path()
+
+    def judgements(self) -> Judgements:
+        """The researcher's merge / do-not-merge decisions (a YAML file they may edit)."""
+        return Judgements.load(self.judgements_path)
 
     @property
     def location(self) -> str:
@@ -39,7 +45,25 @@ class Graph:
         """Load files or folders; returns what was added, replaced, skipped and what could not be read."""
         if isinstance(paths, str | Path):
             paths = [paths]
-        return ingest(self.store, paths, on_item=on_item)
+        return ingest(self.store, paths, judgements=self.judgements(), on_item=on_item)
+
+    def merge(self, a: str, b: str) -> list[Merge]:
+        """Record that ``a`` and ``b`` name one entity, and apply it."""
+        j = self.judgements()
+        j.merge(a, b)
+        j.save()
+        return reconcile(self.store, j)
+
+    def split(self, a: str, b: str) -> None:
+        """Record that ``a`` and ``b`` are different entities. Nodes already merged are separated
+        when their sources are ingested again (the store keeps no per-spelling facts to split by)."""
+        j = self.judgements()
+        j.split(a, b)
+        j.save()
+
+    def explain(self, name: str) -> dict[str, Any]:
+        """Spellings, sources and the rule behind each join for the entity called ``name``."""
+        return explain(self.store, name, self.judgements())
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """Run a named query from ``queries/`` (``interparty query --list`` shows them)."""
@@ -68,8 +92,11 @@ class Graph:
         self.close()
 
 
-def open(path: str | Path | None = None, *, neo4j: str | None = None, read_only: bool = False) -> Graph:  # noqa: A001
+def open(path: str | Path | None = None, *, neo4j: str | None = None, read_only: bool = False,
+         judgements: str | Path | None = None) -> Graph:
     """Open the embedded graph at ``path`` (default: ``$INTERPARTY_DB`` or the user data folder),
-    or a Neo4j database when ``neo4j`` (or ``path``) is a ``bolt://``/``neo4j://`` URI."""
-    return Graph(open_store(path, neo4j, read_only=read_only))
+    or a Neo4j database when ``neo4j`` (or ``path``) is a ``bolt://``/``neo4j://`` URI.
 
+    ``judgements`` is the researcher's merge / do-not-merge file (default: ``$INTERPARTY_JUDGEMENTS``
+    or ``judgements.yaml`` in the user data folder)."""
+    return Graph(open_store(path, neo4j, read_only=read_only), Path(judgements) if judgements else None)

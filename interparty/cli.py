@@ -72,7 +72,7 @@ def _open(args: argparse.Namespace, *, read_only: bool = False):
     import interparty
 
     neo4j = args.neo4j or os.environ.get(ENV_NEO4J)
-    return interparty.open(args.db, neo4j=neo4j, read_only=read_only)
+    return interparty.open(args.db, neo4j=neo4j, read_only=read_only, judgements=args.judgements)
 
 
 def _bar(total: int | None, desc: str) -> tqdm:
@@ -201,6 +201,37 @@ def cmd_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    with _open(args) as kg:
+        merges = kg.merge(args.a, args.b)
+        print(f"recorded in {kg.judgements_path}: {args.a!r} = {args.b!r}")
+    for m in merges:
+        print(f"merged {m.kind} {m.drop!r} into {m.keep!r}")
+    return 0
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    with _open(args) as kg:
+        kg.split(args.a, args.b)
+        print(f"recorded in {kg.judgements_path}: {args.a!r} ≠ {args.b!r}; "
+              "re-ingest their sources to separate nodes already merged")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    with _open(args, read_only=True) as kg:
+        info = kg.explain(args.name)
+    if args.format == "json":
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{info['kind']} {info['name']} (key {info['key']!r}, country {info['country'] or '?'})")
+    print("spellings: " + "; ".join(info["variants"]))
+    print("sources:   " + "; ".join(info["sources"]))
+    for r in info["joined_because"]:
+        print(f"joined:    {r['a']} ~ {r['b']}: {r['rule']}")
+    return 0
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -208,6 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     store = argparse.ArgumentParser(add_help=False)
     store.add_argument("--db", default=argparse.SUPPRESS,
                        help=f"embedded graph file (default: $INTERPARTY_DB or {default_db_path()})")
+    store.add_argument("--judgements", default=argparse.SUPPRESS, metavar="FILE",
+                       help="merge / do-not-merge judgements (default: $INTERPARTY_JUDGEMENTS or "
+                            "judgements.yaml beside the default graph)")
     store.add_argument("--neo4j", default=argparse.SUPPRESS, metavar="URI",
                        help="use a Neo4j server instead (bolt://host:7687; also $NEO4J_URI, with "
                             "$NEO4J_USER and $NEO4J_PASSWORD)")
@@ -256,6 +290,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="DIR")
     p.set_defaults(func=cmd_report)
 
+    for name, helptext, func in (("merge", "record that two names are one entity, and merge them", cmd_merge),
+                                 ("split", "record that two names are different entities", cmd_split)):
+        p = sub.add_parser(name, parents=[store], help=helptext)
+        p.add_argument("a", metavar="NAME_A")
+        p.add_argument("b", metavar="NAME_B")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("explain", parents=[store], help="show an entity's spellings, sources and why they were joined")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_explain)
+
     p = sub.add_parser("push", parents=[store], help="copy the embedded graph to Neo4j")
     p.add_argument("uri", metavar="URI")
     p.set_defaults(func=cmd_push)
@@ -265,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    for name in ("db", "neo4j"):
+    for name in ("db", "neo4j", "judgements"):
         if not hasattr(args, name):
             setattr(args, name, None)
     try:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interparty.graph.model import Extraction
+from interparty.graph.resolve import Judgements, Merge, reconcile
 from interparty.graph.store import Store, counts
 from interparty.loaders.extract import extract
 from interparty.loaders.sources import Problem, read_sources
@@ -24,6 +25,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
     before: dict[str, int] = field(default_factory=dict)
     after: dict[str, int] = field(default_factory=dict)
 
@@ -45,8 +47,9 @@ def extractions(paths: Iterable[str | Path]) -> Iterator[Extraction | Problem]:
             yield Problem(item.path or item.key, f"extraction failed ({type(exc).__name__}: {exc})")
 
 
-def ingest(store: Store, paths: Iterable[str | Path], *,
+def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements | None = None,
            on_item: Callable[[Extraction | Problem], None] | None = None) -> IngestReport:
+    """Load every source under ``paths``, then resolve entities across all sources in the store."""
     report = IngestReport(before=counts(store))
     for item in extractions(paths):
         if on_item:
@@ -65,5 +68,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *,
             report.problems.append(Problem(item.source.path or key, f"could not be stored ({exc})"))
             continue
         (report.replaced if have else report.added).append(key)
+    if report.added or report.replaced:
+        report.merges = reconcile(store, judgements or Judgements())
     report.after = counts(store)
     return report

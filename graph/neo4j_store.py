@@ -1,0 +1,119 @@
+"""Neo4j, the store of record, through the official driver.
+
+Writes are managed transactions (``execute_write``), which the driver retries
+with back-off on transient errors (a leader switch, a deadlock, a restarting
+server); one call is one transaction, so a source lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+from interparty.graph.dialect import NEO4J, neo4j_ddl
+from interparty.graph.model import Extraction
+from interparty.graph.schema import schema
+from interparty.graph.store import StoreError
+from interparty.graph.writes import Run, prepare, retract, write
+from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+
+ENV_USER = "NEO4J_USER"
+ENV_PASSWORD = "NEO4J_PASSWORD"
+ENV_DATABASE = "NEO4J_DATABASE"
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python (nodes and relationships as property dicts)."""
+    if hasattr(value, "items") and hasattr(value, "element_id"):
+        return dict(value.items())
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Neo4jStore:
+    dialect = NEO4J
+
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None,
+                 database: str | None = None, *, setup: bool = True) -> None:
+        self.location = uri
+        self.database = database or os.environ.get(ENV_DATABASE) or None
+        auth = (user or os.environ.get(ENV_USER, "neo4j"), password or os.environ.get(ENV_PASSWORD, ""))
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=60.0)
+            self._driver.verify_connectivity()
+        except AuthError:
+            raise StoreError(f"{uri}: Neo4j refused the credentials; set {ENV_USER} and {ENV_PASSWORD}") from None
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise StoreError(f"{uri}: cannot reach Neo4j ({exc}); is the server running? "
+                             "(scripts/neo4j-local start runs one here)") from None
+        except ValueError as exc:
+            raise StoreError(f"{uri}: not a Neo4j URI ({exc})") from None
+        if setup:
+            self.setup()
+
+    def setup(self) -> None:
+        """Constraints and indexes from the schema (idempotent)."""
+        for stmt in neo4j_ddl(schema()):
+            try:
+                self._driver.execute_query(stmt, database_=self.database)
+            except ClientError as exc:
+                if "EquivalentSchemaRule" not in (exc.code or ""):
+                    raise
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+        try:
+            records, _summary, keys = self._driver.execute_query(
+                self.dialect.rewrite(cypher), params or {}, database_=self.database, routing_=RoutingControl.READ)
+        except ServiceUnavailable as exc:
+            raise StoreError(f"{self.location}: Neo4j went away ({exc})") from None
+        except Neo4jError as exc:
+            raise StoreError(f"{self.location}: {exc.message or exc}") from None
+        return pd.DataFrame([[_plain(v) for v in r.values()] for r in records], columns=list(keys))
+
+    def loaded(self, keys: Sequence[str]) -> dict[str, str]:
+        if not keys:
+            return {}
+        df = self.read("MATCH (s:Source) WHERE s.key IN $keys RETURN s.key AS key, s.content_hash AS hash",
+                       {"keys": list(keys)})
+        return dict(zip(df["key"], df["hash"], strict=True))
+
+    def write(self, extractions: Sequence[Extraction], replace: Sequence[str] = ()) -> None:
+        batch = prepare(extractions)
+
+        def work(run: Run) -> None:
+            for key in replace:
+                retract(run, key, self.dialect)
+            write(run, batch, self.dialect)
+
+        self.transaction(work)
+
+    def transaction(self, work: Callable[[Run], None]) -> None:
+        """Run ``work(run)`` in one managed transaction, retried as a whole on transient errors."""
+
+        def unit(tx: ManagedTransaction) -> None:
+            work(lambda cypher, params: tx.run(cypher, params).consume())
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                session.execute_write(unit)
+        except ServiceUnavailable as exc:
+            raise StoreError(f"{self.location}: Neo4j unavailable after retries ({exc}); "
+                             "run the same command again to resume") from None
+
+    def run_write(self, cypher: str, params: dict[str, Any] | None = None) -> None:
+        """One write statement in its own managed transaction (used by push and benchmarks)."""
+        with self._driver.session(database=self.database) as session:
+            session.execute_write(lambda tx: tx.run(cypher, params or {}).consume())
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
