@@ -1,7 +1,15 @@
 """The stored graph as NetworkX graphs, for analytics and views.
 
-Node ids are ``"Kind:key"``; every node carries ``kind``, ``key``, ``name``,
-``country`` and its stored properties; every edge its ``type`` and properties.
+Node ids are ``"Kind:key"``; every node carries ``kind`` (its node kind:
+``"Official"``, ``"Body"``, ...), ``key``, ``name``, ``country`` and its stored
+properties; every edge its ``type`` and properties. A node's stored ``kind``
+property (a Body's "party committee", an Event's "opening") would clash with the
+node kind, so it is kept as ``category``.
+
+The research projections (officials linked by shared events, bodies by shared
+activities, the official-event bipartite graph, the body hierarchy, training
+flows) are in :mod:`interparty.graph.projections_research`; they start from
+:func:`full_graph`.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ _SKIP = {"evidence"}
 
 
 def node_id(kind: str, key: str) -> str:
+    """The NetworkX id of a stored node: ``"Official:nguyễn thị tuyến"``."""
     return f"{kind}:{key}"
 
 
@@ -35,6 +44,8 @@ def full_graph(store: Store, *, with_evidence: bool = False) -> nx.MultiDiGraph:
         props = [p for p in nk.prop_names if p not in _SKIP]
         ret = ", ".join(f"n.{p} AS {p}" for p in props)
         for row in _records(store, f"MATCH (n:{kind}) RETURN {ret}"):
+            if "kind" in row:
+                row["category"] = row.pop("kind")
             g.add_node(node_id(kind, row["key"]), kind=kind, **row)
     for rel_type, rt in s.relationships.items():
         props = [p for p in rt.prop_names if p not in _SKIP]

@@ -75,9 +75,11 @@ def loose_key(name: str) -> str:
 
 
 def is_vietnamese_name(name: str) -> bool:
-    """Marked, or starting with a Vietnamese surname (then diacritics, if any, must decide)."""
-    first = fold(name).split(" ", 1)[0]
-    return has_marks(name) or first in _vi_surnames()
+    """Opens with a Vietnamese family name and is not a hyphenated phonetic spelling of a foreign one.
+
+    For such names diacritics decide identity, so loose spelling rules never apply to them."""
+    folded = fold(name)
+    return "-" not in folded and folded.split(" ", 1)[0] in _vi_surnames()
 
 
 # ---------------------------------------------------------------- judgements

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selectolax.parser import HTMLParser, Node
-
 from interparty.loaders.dates import parse_article_date
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
-_DROP = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, figure figcaption"
+_DROP = ("script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, "
+         "figure figcaption")
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td", "div", "section", "article", "br"}
-_FURNITURE = ("menu", "nav", "breadcrumb", "related", "footer", "header", "sidebar", "share", "social",
-              "comment", "advert", "banner", "tags", "newsletter", "cookie")
+_FURNITURE = ("menu", "nav", "byline", "author", "breadcrumb", "related", "footer", "header", "sidebar", "share",
+              "social", "comment", "advert", "banner", "tags", "newsletter", "cookie")
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,12 @@ from interparty.graph.model import SourceDoc
 from interparty.graph.normalize import clean
 from interparty.loaders.dates import parse_article_date
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
-_HEADER_RE = re.compile(r"^(URL|DATE|TITLE|LANG):[ \t]*(.*)$", re.IGNORECASE)
+_HEADER_RE = re.compile(r"^(URL|DATE|TITLE|LANG|BASED_ON):[ \t]*(.*)$", re.IGNORECASE)
 _VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
@@ -57,13 +57,14 @@ def decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
     head = raw[:4096]
-    if head.count(b"\x00") > len(head) // 4:
-        even, odd = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
-        if max(even, odd) > len(head) // 4:
-            try:
-                return raw.decode("utf-16-le" if odd > even else "utf-16-be")
-            except UnicodeDecodeError:
-                pass
+    even, odd = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
+    if max(even, odd) > len(head) // 3 and min(even, odd) < len(head) // 50:  # UTF-16 without a BOM
+        try:
+            return raw.decode("utf-16-le" if odd > even else "utf-16-be")
+        except UnicodeDecodeError:
+            pass
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+    if b"\x00" in head or controls > len(head) // 10:
         raise SourceError("binary file (not text, HTML or JSON)")
     try:
         return raw.decode("utf-8")
@@ -88,7 +89,7 @@ def _doc(path: Path, key: str, text: str, *, title: str = "", url: str = "", dat
 
 def source_key(path: Path, url: str = "", index: int | None = None) -> str:
     """The URL when there is one (the same article saved twice is one source), else the file's stem."""
-    if url.startswith(("http://", "https://")):
+    if url.startswith(("http://", "https://", "sample://")):
         return url.strip()
     return path.stem if index is None else f"{path.stem}#{index}"
 

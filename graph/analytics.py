@@ -1,0 +1,406 @@
+"""Measures over the research projections, as pandas DataFrames with plain column names.
+
+Every function takes a NetworkX graph (a projection from
+:mod:`interparty.graph.projections_research`) or, for the measures that need the
+whole graph, the full graph / an open ``interparty.Graph``, and returns a
+DataFrame sorted with the most notable rows first. Node-level tables always
+start with ``node`` (the NetworkX id, ``"Kind:key"``), ``key``, ``name``,
+``kind`` and ``country``, so tables from different measures join on ``node``.
+
+Results repeat: community detection uses a fixed seed, and betweenness on
+large graphs samples a fixed number of source nodes with a fixed seed, stating
+the sample size in the ``betweenness_sample`` column.
+
+>>> import networkx as nx
+>>> G = nx.Graph()
+>>> G.add_nodes_from([("Official:a", {"kind": "Official", "key": "a", "name": "A", "country": "VN"}),
+...                   ("Official:b", {"kind": "Official", "key": "b", "name": "B", "country": "VN"}),
+...                   ("Official:c", {"kind": "Official", "key": "c", "name": "C", "country": "LA"})])
+>>> G.add_edge("Official:a", "Official:b", weight=2); G.add_edge("Official:b", "Official:c", weight=1)
+>>> degree(G)[["name", "degree", "weighted_degree"]].values.tolist()
+[['B', 2, 3], ['A', 1, 2], ['C', 1, 1]]
+>>> cross_party_brokers(G, "VN", "LA")[["name", "cross_pairs_lost"]].values.tolist()[0]
+['B', 2]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+from interparty.graph.normalize import fold
+from interparty.graph.projections_research import (
+    as_full_graph,
+    body_graph,
+    participation,
+    training_graph,
+    year_of,
+)
+
+__all__ = [
+    "EXACT_BETWEENNESS_LIMIT",
+    "SAMPLE_SIZE",
+    "betweenness",
+    "centrality",
+    "communities",
+    "community_summary",
+    "cooperation_by_year",
+    "cooperation_totals",
+    "cross_party_brokers",
+    "degree",
+    "nodes_frame",
+    "top",
+    "training_flows",
+]
+
+#: Graphs with at most this many nodes get exact betweenness (Brandes, O(n·m)).
+EXACT_BETWEENNESS_LIMIT = 2000
+#: Source nodes sampled for betweenness on larger graphs (fixed seed, stated in the result).
+SAMPLE_SIZE = 64
+
+_ID_COLUMNS = ["node", "key", "name", "kind", "country"]
+
+
+def nodes_frame(G: nx.Graph) -> pd.DataFrame:
+    """One row per node with the identifying columns (``node``, ``key``, ``name``, ``kind``, ``country``)."""
+    rows = [(n, d.get("key", n), d.get("name", d.get("key", n)), d.get("kind"), d.get("country"))
+            for n, d in G.nodes(data=True)]
+    return pd.DataFrame(rows, columns=_ID_COLUMNS)
+
+
+def _simple(G: nx.Graph) -> nx.Graph:
+    """An undirected simple graph view of ``G`` (multi-edges merged, weights summed)."""
+    if not G.is_multigraph() and not G.is_directed():
+        return G
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, d in G.edges(data=True):
+        if u == v:
+            continue
+        w = d.get("weight", 1)
+        if H.has_edge(u, v):
+            H.edges[u, v]["weight"] += w
+        else:
+            H.add_edge(u, v, weight=w)
+    return H
+
+
+def degree(G: nx.Graph, *, weight: str = "weight") -> pd.DataFrame:
+    """Degree (distinct neighbours) and weighted degree (sum of ``weight``; 1 per edge without one).
+
+    In the official projection the weighted degree is how many event
+    attendances an official shared with others; the degree how many people
+    they met. Sorted by weighted degree, then degree, then name.
+    """
+    H = _simple(G)
+    df = nodes_frame(H)
+    deg = dict(H.degree())
+    wdeg = dict(H.degree(weight=weight))
+    df["degree"] = df["node"].map(deg).astype(int)
+    df["weighted_degree"] = df["node"].map(wdeg).astype(float)
+    if (df["weighted_degree"] == df["weighted_degree"].round()).all():
+        df["weighted_degree"] = df["weighted_degree"].astype(int)
+    return df.sort_values(["weighted_degree", "degree", "name"], ascending=[False, False, True],
+                          kind="stable").reset_index(drop=True)
+
+
+def betweenness(G: nx.Graph, k: int | None = None, *, seed: int = 0,
+                exact_limit: int = EXACT_BETWEENNESS_LIMIT, normalized: bool = True) -> pd.DataFrame:
+    """Betweenness centrality: how often a node lies on shortest paths between others.
+
+    Exact (Brandes) when the graph has at most ``exact_limit`` nodes and no
+    ``k`` is given; otherwise estimated from ``k`` sampled source nodes
+    (default :data:`SAMPLE_SIZE`) with a fixed ``seed``, so runs repeat. Paths
+    are counted in hops: edge weights here measure how strong a link is, not how
+    long. The ``betweenness_sample`` column states how many source nodes were
+    used (equal to the number of nodes when exact); ``df.attrs`` holds
+    ``method``, ``k`` and ``n``.
+    """
+    H = _simple(G)
+    n = H.number_of_nodes()
+    if k is None and n > exact_limit:
+        k = SAMPLE_SIZE
+    if k is not None and k >= n:
+        k = None
+    values = nx.betweenness_centrality(H, k=k, normalized=normalized, weight=None, seed=seed if k else None)
+    df = nodes_frame(H)
+    df["betweenness"] = df["node"].map(values).astype(float)
+    df["betweenness_sample"] = k if k is not None else n
+    df = df.sort_values(["betweenness", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    df.attrs.update(method="exact" if k is None else "sampled", k=k if k is not None else n, n=n, seed=seed)
+    return df
+
+
+def centrality(G: nx.Graph, k: int | None = None, *, seed: int = 0, weight: str = "weight",
+               exact_limit: int = EXACT_BETWEENNESS_LIMIT) -> pd.DataFrame:
+    """Degree, weighted degree and betweenness in one table, sorted by weighted degree then betweenness."""
+    deg = degree(G, weight=weight)
+    bc = betweenness(G, k, seed=seed, exact_limit=exact_limit)
+    df = deg.merge(bc[["node", "betweenness", "betweenness_sample"]], on="node", how="left")
+    df = df.sort_values(["weighted_degree", "betweenness", "name"], ascending=[False, False, True],
+                        kind="stable").reset_index(drop=True)
+    df.attrs.update(bc.attrs)
+    return df
+
+
+def _side(country: Any, a: str, b: str) -> int:
+    return 1 if country == a else 2 if country == b else 0
+
+
+def cross_party_brokers(G: nx.Graph, a: str = "VN", b: str = "LA", *, weight: str = "weight") -> pd.DataFrame:
+    """Officials or bodies whose removal most reduces what links country ``a``'s side to ``b``'s.
+
+    Two measures, both exact:
+
+    ``cross_pairs_lost``
+        How many (``a``-side, ``b``-side) pairs of nodes are connected through
+        the graph now but no longer would be without this node (including the
+        node's own pairs). Found for every node in one depth-first pass
+        (articulation points and the sizes of the pieces they hold together),
+        so it scales to large graphs.
+    ``cross_links``
+        The weight of the node's own edges to the other side: direct contact.
+
+    ``share_lost`` is ``cross_pairs_lost`` over all connected cross pairs.
+    Nodes of neither country (unknown country) can still be brokers. Sorted by
+    ``cross_pairs_lost``, then ``cross_links``; ``df.attrs["connected_cross_pairs"]``
+    is the total.
+    """
+    H = _simple(G)
+    side = {n: _side(d.get("country"), a, b) for n, d in H.nodes(data=True)}
+    disc: dict[Any, int] = {}
+    low: dict[Any, int] = {}
+    sa: dict[Any, int] = {}
+    sb: dict[Any, int] = {}
+    sep_a: dict[Any, int] = {}
+    sep_b: dict[Any, int] = {}
+    sep_pairs: dict[Any, int] = {}
+    lost: dict[Any, int] = {}
+    total = 0
+    t = 0
+    for root in H:
+        if root in disc:
+            continue
+        comp = [root]
+        disc[root] = low[root] = t
+        t += 1
+        stack: list[tuple[Any, Any, Any]] = [(root, None, iter(H[root]))]
+        while stack:
+            v, parent, it = stack[-1]
+            for w in it:
+                if w == v:
+                    continue
+                if w not in disc:
+                    disc[w] = low[w] = t
+                    t += 1
+                    comp.append(w)
+                    stack.append((w, v, iter(H[w])))
+                    break
+                if w != parent:
+                    low[v] = min(low[v], disc[w])
+            else:
+                stack.pop()
+                sa[v] = sa.get(v, 0) + (side[v] == 1)
+                sb[v] = sb.get(v, 0) + (side[v] == 2)
+                if parent is not None:
+                    low[parent] = min(low[parent], low[v])
+                    sa[parent] = sa.get(parent, 0) + sa[v]
+                    sb[parent] = sb.get(parent, 0) + sb[v]
+                    if low[v] >= disc[parent]:
+                        sep_a[parent] = sep_a.get(parent, 0) + sa[v]
+                        sep_b[parent] = sep_b.get(parent, 0) + sb[v]
+                        sep_pairs[parent] = sep_pairs.get(parent, 0) + sa[v] * sb[v]
+        ca, cb = sa[root], sb[root]
+        total += ca * cb
+        for v in comp:
+            rest_a = ca - (side[v] == 1) - sep_a.get(v, 0)
+            rest_b = cb - (side[v] == 2) - sep_b.get(v, 0)
+            lost[v] = ca * cb - (sep_pairs.get(v, 0) + rest_a * rest_b)
+    df = nodes_frame(H)
+    df["side"] = df["node"].map(lambda n: {1: a, 2: b}.get(side[n], ""))
+    cross: dict[Any, float] = {}
+    for n in H:
+        other = 2 if side[n] == 1 else 1 if side[n] == 2 else -1
+        cross[n] = sum(d.get(weight, 1) for m, d in H[n].items() if side[m] == other)
+    df["cross_links"] = df["node"].map(cross)
+    if (df["cross_links"] == df["cross_links"].round()).all():
+        df["cross_links"] = df["cross_links"].astype(int)
+    df["cross_pairs_lost"] = df["node"].map(lost).astype(int)
+    df["share_lost"] = (df["cross_pairs_lost"] / total).round(4) if total else 0.0
+    df = df.sort_values(["cross_pairs_lost", "cross_links", "name"], ascending=[False, False, True],
+                        kind="stable").reset_index(drop=True)
+    df.attrs.update(a=a, b=b, connected_cross_pairs=total)
+    return df
+
+
+def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, weight: str = "weight") -> pd.DataFrame:
+    """Louvain communities (NetworkX's own, fixed ``seed`` so results repeat).
+
+    ``community`` numbers run from 0 for the largest; ties are broken by the
+    first member's name so the numbering repeats too. ``df.attrs`` holds the
+    ``modularity`` of the partition, the ``seed`` and the ``resolution``.
+    """
+    H = _simple(G)
+    parts = nx.community.louvain_communities(H, weight=weight, resolution=resolution, seed=seed)
+    names = {n: str(d.get("name", n)) for n, d in H.nodes(data=True)}
+    parts = sorted(parts, key=lambda c: (-len(c), min(names[n] for n in c)))
+    label = {n: i for i, c in enumerate(parts) for n in c}
+    df = nodes_frame(H)
+    df["community"] = df["node"].map(label).astype(int)
+    df["community_size"] = df["community"].map(lambda i: len(parts[i])).astype(int)
+    df = df.sort_values(["community", "name"], kind="stable").reset_index(drop=True)
+    modularity = nx.community.modularity(H, parts, weight=weight) if H.number_of_edges() else 0.0
+    df.attrs.update(method="louvain", seed=seed, resolution=resolution, modularity=modularity)
+    return df
+
+
+def community_summary(df: pd.DataFrame, *, members: int = 6) -> pd.DataFrame:
+    """One row per community: ``size``, ``countries`` (counts) and the first ``members`` names."""
+    rows = []
+    for c, grp in df.groupby("community", sort=True):
+        countries = grp["country"].fillna("?").value_counts()
+        rows.append({"community": int(c), "size": len(grp),
+                     "countries": ", ".join(f"{k} {v}" for k, v in countries.items()),
+                     "members": ", ".join(grp["name"].astype(str).head(members))
+                     + (" …" if len(grp) > members else "")})
+    return pd.DataFrame(rows, columns=["community", "size", "countries", "members"])
+
+
+_COOP = ["events", "agreements", "courses"]
+_PLURAL = {"Event": "events", "Agreement": "agreements", "Course": "courses"}
+
+
+def _finish_coop(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    for c in _COOP:
+        if c not in df:
+            df[c] = 0
+    df[_COOP] = df[_COOP].fillna(0).astype(int)
+    df["total"] = df[_COOP].sum(axis=1).astype(int)
+    df["year"] = df["year"].astype("Int64")
+    return df[[*keys, *_COOP, "total"]].sort_values(["year", *keys[1:]], na_position="last",
+                                                    kind="stable").reset_index(drop=True)
+
+
+def _matches(value: Any, wanted: str) -> bool:
+    return value is not None and (value == wanted or fold(str(value)) == fold(wanted))
+
+
+def cooperation_by_year(source: Any, *, by: str = "country", a: str | None = None, b: str | None = None,
+                        via_officials: bool = True, cross_only: bool = True) -> pd.DataFrame:
+    """How much each pair of countries (or bodies) cooperated each year: events, agreements, courses.
+
+    ``by="country"``: an activity counts for a pair of countries when officials
+    or bodies of both took part in it (attended, organised, took part, were
+    party to it, or, for a course, had their cadres trained). Columns: ``year``,
+    ``side_a``, ``side_b`` (country codes), ``events``, ``agreements``,
+    ``courses``, ``total``. The ``cooperation_by_year`` named query counts the
+    same thing in Cypher for one pair.
+
+    ``by="body"``: the same per pair of bodies, from the body projection (so
+    ``via_officials`` counts events their officials attended). ``cross_only``
+    keeps only pairs of bodies of different (or unknown) countries: two
+    commissions of one party committee are not inter-party cooperation.
+    Extra columns ``country_a``, ``country_b``, ``key_a``, ``key_b``.
+
+    ``a`` and ``b`` keep only the pairs with those sides (country codes, body
+    names or keys), oriented so that ``side_a`` is ``a``. Undated activities
+    have an empty ``year`` and sort last.
+    """
+    g = as_full_graph(source)
+    if by == "country":
+        part = participation(g)
+        part = part.dropna(subset=["country"]).drop_duplicates(["activity", "country"])
+        left = part[["activity", "activity_kind", "year", "country"]]
+        pairs = left.merge(part[["activity", "country"]], on="activity", suffixes=("_a", "_b"))
+        pairs = pairs[pairs["country_a"] < pairs["country_b"]]
+        if pairs.empty:
+            return _finish_coop(pd.DataFrame(columns=["year", "side_a", "side_b"]), ["year", "side_a", "side_b"])
+        pairs = pairs.assign(what=pairs["activity_kind"].map(_PLURAL))
+        df = (pairs.groupby(["year", "country_a", "country_b", "what"], dropna=False)["activity"].nunique()
+              .unstack("what").reset_index()
+              .rename(columns={"country_a": "side_a", "country_b": "side_b"}))
+        df.columns.name = None
+        keys = ["year", "side_a", "side_b"]
+    elif by == "body":
+        H = body_graph(g, via_officials=via_officials)
+        rows = []
+        for u, v, d in H.edges(data=True):
+            nu, nv = H.nodes[u], H.nodes[v]
+            cu, cv = nu.get("country"), nv.get("country")
+            if cross_only and cu is not None and cu == cv:
+                continue
+            if str(nu.get("name")) > str(nv.get("name")):
+                u, v, nu, nv, cu, cv = v, u, nv, nu, cv, cu
+            for y, c in d["by_year"].items():
+                rows.append({"year": y, "side_a": nu.get("name"), "side_b": nv.get("name"), "country_a": cu,
+                             "country_b": cv, "key_a": nu.get("key"), "key_b": nv.get("key"), **c})
+        keys = ["year", "side_a", "side_b", "country_a", "country_b", "key_a", "key_b"]
+        df = pd.DataFrame(rows, columns=[*keys, *_COOP])
+    else:
+        raise ValueError(f"by must be 'country' or 'body', not {by!r}")
+    df = _finish_coop(df, keys)
+    if a is not None or b is not None:
+        def side_matches(row: Any, x: str | None, col: str) -> bool:
+            if x is None:
+                return True
+            return _matches(row[col], x) or (by == "body" and _matches(row["key" + col[-2:]], x))
+
+        keep, flip = [], []
+        for _, row in df.iterrows():
+            straight = side_matches(row, a, "side_a") and side_matches(row, b, "side_b")
+            swapped = side_matches(row, a, "side_b") and side_matches(row, b, "side_a")
+            keep.append(straight or swapped)
+            flip.append(swapped and not straight)
+        df = df.assign(_flip=flip)[keep]
+        for left_col, right_col in (("side_a", "side_b"), ("country_a", "country_b"), ("key_a", "key_b")):
+            if left_col in df:
+                la, rb = df[left_col].copy(), df[right_col].copy()
+                df.loc[df["_flip"], left_col] = rb[df["_flip"]]
+                df.loc[df["_flip"], right_col] = la[df["_flip"]]
+        df = df.drop(columns="_flip").reset_index(drop=True)
+    return df
+
+
+def cooperation_totals(coop: pd.DataFrame) -> pd.DataFrame:
+    """Per year over all pairs in a :func:`cooperation_by_year` table (for a chart of the whole graph)."""
+    if coop.empty:
+        return pd.DataFrame(columns=["year", *_COOP, "total"])
+    return coop.groupby("year", dropna=False)[[*_COOP, "total"]].sum().reset_index()
+
+
+def training_flows(source: Any) -> pd.DataFrame:
+    """Which bodies train whose cadres, in how many courses, and how many trainees.
+
+    One row per (organiser, trained body): ``organiser``, ``organiser_country``,
+    ``trainees_of``, ``trainees_country``, ``courses``, ``trainees`` (the
+    ``TRAINS`` count when reported, else the course's trainees; the same rule
+    as the ``training_flows`` query), ``first_year``, ``last_year`` and the
+    keys. Sorted by trainees, then courses.
+    """
+    g = as_full_graph(source)
+    T = training_graph(g)
+    rows = []
+    for u, v, d in T.edges(data=True):
+        years = [year_of(g.nodes[c].get("start_date")) for c in d["course_list"]]
+        years = [y for y in years if y is not None]
+        rows.append({"organiser": T.nodes[u].get("name"), "organiser_country": T.nodes[u].get("country"),
+                     "trainees_of": T.nodes[v].get("name"), "trainees_country": T.nodes[v].get("country"),
+                     "courses": d["courses"], "trainees": d["trainees"],
+                     "first_year": min(years) if years else None, "last_year": max(years) if years else None,
+                     "organiser_key": T.nodes[u].get("key"), "trainees_key": T.nodes[v].get("key")})
+    cols = ["organiser", "organiser_country", "trainees_of", "trainees_country", "courses", "trainees",
+            "first_year", "last_year", "organiser_key", "trainees_key"]
+    df = pd.DataFrame(rows, columns=cols)
+    for c in ("first_year", "last_year"):
+        df[c] = df[c].astype("Int64")
+    return df.sort_values(["trainees", "courses", "organiser", "trainees_of"], ascending=[False, False, True, True],
+                          kind="stable").reset_index(drop=True)
+
+
+def top(df: pd.DataFrame, n: int = 10, *, kinds: Iterable[str] | None = None) -> pd.DataFrame:
+    """The first ``n`` rows, optionally only of the given node ``kinds``."""
+    if kinds is not None:
+        df = df[df["kind"].isin(list(kinds))]
+    return df.head(n).reset_index(drop=True)
