@@ -359,3 +359,29 @@ def explain(store: Store, name: str, judgements: Judgements) -> dict[str, Any]:
         return {"kind": kind, "key": hit.key, "name": hit.name, "country": hit.country, "variants": variants,
                 "sources": list(df["sources"].iloc[0]) if len(df) else [], "joined_because": reasons}
     raise ValueError(f"no official, body or place named {name!r}")
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def pairwise_scores(gold: list[list[str]], predicted: list[list[str]]) -> tuple[float, float]:
+    """Pairwise precision and recall of a clustering of mention ids against a gold clustering."""
+
+    def pairs(groups: list[list[str]]) -> set[frozenset[str]]:
+        return {frozenset((a, b)) for g in groups for i, a in enumerate(g) for b in g[i + 1:]}
+
+    g, p = pairs(gold), pairs(predicted)
+    precision = len(g & p) / len(p) if p else 1.0
+    recall = len(g & p) / len(g) if g else 1.0
+    return precision, recall
+
+
+def cluster_mentions(mentions: list[tuple[str, str, str | None]], judgements: Judgements) -> list[list[str]]:
+    """Cluster (mention id, name, country) mentions of officials as :func:`reconcile` would."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    ents: dict[str, Entity] = {}
+    for mid, name, country in mentions:
+        key = fold(name)
+        by_key[key].append(mid)
+        ents.setdefault(key, Entity("Official", key, name, country, ()))
+    return [[mid for e in group for mid in by_key[e.key]] for group in clusters(list(ents.values()), judgements)]

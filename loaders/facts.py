@@ -53,11 +53,11 @@ class FactBuilder:
         return Mention(source=self.doc.key, sentence=self.doc.text[s:e].strip(), start=start, end=max(end, start),
                        method=method, confidence=round(min(max(confidence, 0.0), 1.0), 3))
 
-    def node(self, kind: str, key: str, mention: Mention | None, **props: Any) -> tuple[str, str]:
+    def node(self, kind: str, key: str, mention: Mention | None, /, **props: Any) -> tuple[str, str]:
         self.nodes.append(NodeFact(kind=kind, key=key, props=props, mentions=[mention] if mention else []))
         return (kind, key)
 
-    def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], mention: Mention | None,
+    def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], mention: Mention | None, /,
             key: str = "", **props: Any) -> None:
         self.rels.append(RelFact(type=rel_type, start=start, end=end, key=key, props=props,
                                  mentions=[mention] if mention else []))

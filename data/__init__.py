@@ -1,0 +1,1 @@
+"""Data files shipped with interparty: gazetteers and sample sources (no code)."""

@@ -1,0 +1,94 @@
+"""English dates as articles write them: "March 11 and 12, 2024", "April 25", "on Monday".
+
+A missing year comes from the article date (``year_inferred``); a weekday is the most
+recent such day on or before the article date. Without an article date a day stays
+``--MM-DD`` and a weekday stays unresolved (its text is kept).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from interparty.loaders.dates import iso
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+MONTHS |= {m[:3]: i for m, i in list(MONTHS.items())} | {"sept": 9}
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday"))}
+
+_MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"  # noqa: E501
+_DAY2 = r"(?:\s*(?:-|–|and|to|&)\s*(?P<day2>\d{1,2})(?!\d))?"
+DATE_RE = re.compile(
+    r"\b(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)" + _DAY2
+    + r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?" + r"(?:\s*(?:-|–|and|to)\s*(?P<dday2>\d{1,2}))?\s+(?P<dmon>January|February|March|April|May|June|July|August|September|October|November|December)"  # noqa: E501
+    + r")(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+    + r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    + r"|\b(?:(?P<qual>early|mid|late|end of)[\s-]+)?(?P<mmon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(?P<myear>(?:19|20)\d{2})|(?P<this>this year|last year))",  # noqa: E501
+)
+
+
+@dataclass(frozen=True)
+class EnDate:
+    """A date read from text: resolved start/end (ISO or --MM-DD), the text, and how it was resolved."""
+
+    start: int
+    end: int
+    text: str
+    date: str | None
+    end_date: str | None
+    year_inferred: bool
+
+
+def _year_for(month: int, day: int, ref: date | None) -> int | None:
+    """The year of a day-and-month written without one: the article's, or the year before if later."""
+    if ref is None:
+        return None
+    y = ref.year
+    try:
+        if date(y, month, day) > ref + timedelta(days=7):
+            y -= 1
+    except ValueError:
+        return y
+    return y
+
+
+def _ref(article_date: str | None) -> date | None:
+    if article_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", article_date):
+        return date.fromisoformat(article_date)
+    return None
+
+
+def find_dates(text: str, article_date: str | None, offset: int = 0) -> list[EnDate]:
+    """Every date in ``text`` (offsets shifted by ``offset``), resolved against the article date."""
+    ref = _ref(article_date)
+    out: list[EnDate] = []
+    for m in DATE_RE.finditer(text):
+        s, e = m.start() + offset, m.end() + offset
+        if m["wd"]:
+            wd = WEEKDAYS[m["wd"].casefold()]
+            d = None
+            if ref is not None:
+                d = (ref - timedelta(days=(ref.weekday() - wd) % 7)).isoformat()
+            out.append(EnDate(s, e, m.group(), d, None, True))
+            continue
+        if m["mmon"]:
+            # Month only ("April 2022", "late February this year"): no day, so no ISO date.
+            out.append(EnDate(s, e, m.group(), None, None, bool(m["this"])))
+            continue
+        mon = MONTHS[(m["mon"] or m["dmon"]).casefold().rstrip(".")]
+        day = int(m["day"] or m["dday"])
+        day2 = m["day2"] or m["dday2"]
+        year = int(m["year"]) if m["year"] else None
+        inferred = year is None
+        if year is None:
+            year = _year_for(mon, day, ref)
+        start = iso(year, mon, day)
+        if start is None:
+            continue
+        end = iso(year, mon, int(day2)) if day2 and int(day2) > day else None
+        out.append(EnDate(s, e, m.group(), start, end, inferred and year is not None))
+    return out

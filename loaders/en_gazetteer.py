@@ -1,0 +1,191 @@
+"""The English gazetteers (titles, bodies, places), loaded once and indexed for token matching.
+
+Phrases are matched on tokens, longest first, so "Lao People's Revolutionary Party Central
+Committee" wins over "Lao People's Revolutionary Party" and "deputy secretary" over "secretary".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Generic, TypeVar
+
+from interparty.graph.normalize import clean
+from interparty.loaders.gazetteer import load_yaml
+
+V = TypeVar("V")
+
+# A word (letters, digits, inner hyphens and apostrophes), a possessive "'s" (its own token, so
+# "Committee's" still ends a body and "Dũng's" a name) or one punctuation mark.
+TOKEN_RE = re.compile(r"[^\W_](?:[\w\-]|[’'](?=\w)(?!s\b))*|[’']s\b|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark with its offsets in the source text."""
+
+    text: str
+    start: int
+    end: int
+    norm: str  # curly apostrophe made straight, for matching
+    low: str
+    is_word: bool
+    is_cap: bool
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text``; offsets are shifted by ``offset`` (the sentence's start)."""
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        t = m.group()
+        norm = t.replace("’", "'")
+        out.append(Token(t, m.start() + offset, m.end() + offset, norm, norm.casefold(), t[0].isalnum(),
+                         t[0].isupper()))
+    return out
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(clean(phrase)))
+
+
+class PhraseIndex(Generic[V]):
+    """Multi-word phrases matched at a token position, longest first."""
+
+    def __init__(self, case_sensitive: bool = True) -> None:
+        self.cs = case_sensitive
+        self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+
+    def _key(self, word: str) -> str:
+        return word if self.cs else word.casefold()
+
+    def add(self, phrase: str, value: V) -> None:
+        words = tuple(self._key(w) for w in _words(phrase))
+        if not words:
+            return
+        bucket = self._by_first.setdefault(words[0], [])
+        if all(w != words for w, _ in bucket):
+            bucket.append((words, value))
+            bucket.sort(key=lambda wv: -len(wv[0]))
+
+    def match(self, toks: list[Token], i: int) -> tuple[int, V] | None:
+        """(end index, value) of the longest phrase starting at ``toks[i]``."""
+        if i >= len(toks):
+            return None
+        for words, value in self._by_first.get(self._key(toks[i].norm), ()):
+            n = len(words)
+            if i + n <= len(toks) and all(self._key(toks[i + k].norm) == words[k] for k in range(1, n)):
+                return i + n, value
+        return None
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    """A place: its Vietnamese canonical name (the key), English spellings, kind and country."""
+
+    vi: str
+    en: str
+    kind: str
+    code: str
+    names: tuple[str, ...]
+    province: bool = False
+
+
+@dataclass(frozen=True)
+class NamedBody:
+    """A fixed body from en_bodies.yaml."""
+
+    en: str
+    vi: str
+    kind: str
+    country: str | None
+    parent: str | None = None
+    agency: bool = False
+
+
+@dataclass(frozen=True)
+class Head:
+    """A head noun ending a body's name."""
+
+    head: str
+    kind: str
+    vi_city: str | None = None
+    vi_province: str | None = None
+    lower: bool = False
+    plural: bool = False
+    anaphor: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """Every English lexicon the extractor uses, indexed once."""
+
+    roles: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex(case_sensitive=False))
+    role_first_words: set[str] = field(default_factory=set)
+    state_roles: dict[str, str] = field(default_factory=dict)
+    party_roles: set[str] = field(default_factory=set)
+    honorifics: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    not_name: set[str] = field(default_factory=set)
+    not_person: set[str] = field(default_factory=set)
+    complement_words: set[str] = field(default_factory=set)
+    vn_surnames: set[str] = field(default_factory=set)
+    places: PhraseIndex[PlaceEntry] = field(default_factory=PhraseIndex)
+    places_upper: PhraseIndex[PlaceEntry] = field(default_factory=lambda: PhraseIndex(case_sensitive=False))
+    adjectives: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, PlaceEntry] = field(default_factory=dict)
+    bodies: PhraseIndex[NamedBody] = field(default_factory=PhraseIndex)
+    bodies_by_en: dict[str, NamedBody] = field(default_factory=dict)
+    heads: PhraseIndex[Head] = field(default_factory=PhraseIndex)
+    modifiers: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    place_anaphors: dict[str, str] = field(default_factory=dict)
+
+    def party_of(self, country: str | None) -> NamedBody | None:
+        """The ruling party of a country (the first `party` body listed for it)."""
+        return next((b for b in self.bodies_by_en.values() if b.kind == "party" and b.country == country), None)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteers, read and indexed on first use."""
+    g = Gazetteer()
+    titles = load_yaml("en_titles.yaml")
+    for phrase, role in titles["roles"].items():
+        g.roles.add(phrase, role)
+        g.role_first_words.add(_words(phrase)[0].casefold())
+    g.state_roles = dict(titles.get("state_roles") or {})
+    g.party_roles = set(titles.get("party_roles") or [])
+    for h in titles.get("honorifics") or []:
+        g.honorifics.add(h, h)
+    g.not_name = {w.replace("’", "'") for w in titles.get("not_name") or []}
+    g.not_person = set(titles.get("not_person") or [])
+    g.complement_words = set(titles.get("complement_words") or [])
+    g.vn_surnames = set(titles.get("vn_surnames") or [])
+
+    places = load_yaml("en_places.yaml")
+    for section, kind in (("countries", "country"), ("cities", "city"), ("provinces", "province")):
+        for rec in places.get(section) or []:
+            names = tuple(clean(n) for n in rec["names"])
+            entry = PlaceEntry(vi=clean(rec["vi"]), en=names[0], kind=kind, code=rec["code"], names=names,
+                               province=bool(rec.get("province")) or kind == "province")
+            for n in names:
+                g.places.add(n, entry)
+                g.places_upper.add(n.upper(), entry)
+            if kind == "country":
+                g.countries[rec["code"]] = entry
+                for adj in rec.get("adj") or []:
+                    g.adjectives[adj.replace("’", "'")] = rec["code"]
+
+    bodies = load_yaml("en_bodies.yaml")
+    for rec in bodies["named"]:
+        names = [clean(n) for n in rec["names"]]
+        nb = NamedBody(en=names[0], vi=clean(rec["vi"]), kind=rec["kind"], country=rec.get("country"),
+                       parent=rec.get("parent"), agency=bool(rec.get("agency")))
+        g.bodies_by_en[nb.en] = nb
+        for n in names:
+            g.bodies.add(n, nb)
+    for rec in bodies["heads"]:
+        g.heads.add(rec["head"], Head(**rec))
+    for m in bodies.get("modifiers") or []:
+        g.modifiers.add(m, m)
+    g.place_anaphors = dict(bodies.get("place_anaphors") or {})
+    return g

@@ -1,0 +1,326 @@
+"""The English title grammar: bodies, titles, title chains and person names over tokens.
+
+News English writes an official as a chain of titles and a name, in either order:
+"Politburo member and Secretary of the Hanoi Party Committee Dinh Tien Dung",
+"Anouphap Tounalom, Secretary of the Vientiane Party Committee,". A title is a role word
+("Secretary", "member", "Prime Minister") with an optional "of [the] <body>"; a body ends
+with a head noun from the gazetteer ("Party Committee", "People's Council", "Politburo").
+The name is what follows the last head: two to four capitalised words that are neither
+title, body nor place words. No list of person names is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interparty.loaders.en_gazetteer import Gazetteer, Head, NamedBody, PlaceEntry, Token
+
+MAX_MODIFIERS = 8
+_CONNECT = {"of", "for", "from", "to", "in", "on"}
+
+
+@dataclass
+class BodyRef:
+    """A body as read: its span, the name as written and what the gazetteer says about it."""
+
+    i: int  # first token (after "the")
+    j: int  # one past the last token
+    name: str
+    kind: str
+    country: str | None = None
+    named: NamedBody | None = None
+    head: Head | None = None
+    place: PlaceEntry | None = None
+    parent: BodyRef | None = None
+    anaphor: str | None = None  # "city"/"province" for "municipal Party Committee"; "body" for "the commission"
+    adjective: str | None = None  # country code of a "Lao"/"Vietnamese" modifier
+    split: list[BodyRef] = field(default_factory=list)  # "the Hanoi and Vientiane People's Councils"
+
+
+@dataclass
+class Title:
+    """One title of a chain: the role word, the text as written and the body it names, if any."""
+
+    i: int
+    j: int
+    text: str
+    role: str
+    body: BodyRef | None = None
+    country: str | None = None
+    place: PlaceEntry | None = None  # "President of Laos", "Ambassador to Laos"
+
+
+def span_text(text: str, toks: list[Token], i: int, j: int) -> str:
+    return text[toks[i].start:toks[j - 1].end]
+
+
+class Grammar:
+    """Parsers over one sentence's tokens; ``text`` is the whole document."""
+
+    def __init__(self, g: Gazetteer, text: str, toks: list[Token]) -> None:
+        self.g, self.text, self.toks = g, text, toks
+
+    # ------------------------------------------------------------------ small pieces
+
+    def word(self, i: int) -> str:
+        return self.toks[i].norm if i < len(self.toks) else ""
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if i < len(self.toks) else ""
+
+    def place(self, i: int) -> tuple[int, PlaceEntry] | None:
+        m = self.g.places.match(self.toks, i)
+        if m is None and i < len(self.toks) and self.toks[i].text.isupper() and len(self.toks[i].text) > 2:
+            m = self.g.places_upper.match(self.toks, i)
+        return m
+
+    def skip_the(self, i: int) -> int:
+        return i + 1 if self.low(i) == "the" else i
+
+    def is_role_start(self, i: int) -> bool:
+        return self.g.roles.match(self.toks, i) is not None
+
+    # ------------------------------------------------------------------ bodies
+
+    def body(self, i: int, *, allow_anaphor: bool = True) -> BodyRef | None:
+        """The longest body starting at token ``i`` (after an optional "the")."""
+        has_the = self.low(i) == "the"
+        i = self.skip_the(i)
+        if i >= len(self.toks) or not self.toks[i].is_word:
+            return None
+        named = self.g.bodies.match(self.toks, i)
+        generic = self._generic_body(i, has_the and allow_anaphor)
+        ref = generic
+        if named and (generic is None or named[0] >= generic.j):
+            end, nb = named
+            ref = BodyRef(i, end, span_text(self.text, self.toks, i, end), nb.kind, nb.country, named=nb)
+            h = self.g.heads.match(self.toks, end)
+            if h is not None and self.toks[end].is_cap and not h[1].anaphor:
+                # "Lao Front for National Development Central Committee": a head after a named body
+                ref = BodyRef(i, h[0], span_text(self.text, self.toks, i, h[0]), h[1].kind, nb.country,
+                              head=h[1], parent=ref)
+            ref = self._complement(ref)
+        if ref is not None and self.word(ref.j) in {"'s", "’s"}:
+            # "the LPRP Central Committee's Commission for External Relations"
+            owned = self.body(ref.j + 1, allow_anaphor=False)
+            if owned is not None and owned.i == ref.j + 1:
+                owned.i = ref.i
+                owned.name = span_text(self.text, self.toks, ref.i, owned.j)
+                owned.country = owned.country or ref.country
+                if owned.parent is None:
+                    owned.parent = ref
+                owned.named = None if owned.named is None or owned.named.kind == "party" else owned.named
+                return owned
+        return ref
+
+    def _generic_body(self, i: int, allow_anaphor: bool) -> BodyRef | None:
+        """[modifiers] HEAD [of PLACE | for COMPLEMENT | from PLACE]: "Hanoi Party Committee",
+        "municipal Party Committee", "National Assembly delegation of Hanoi"."""
+        g, toks = self.g, self.toks
+        k, best = i, None
+        places: list[PlaceEntry] = []
+        adjective = anaphor = None
+        n_mods = 0
+        coord = False
+        while k < len(toks) and n_mods <= MAX_MODIFIERS:
+            h = g.heads.match(toks, k)
+            if h is not None and (toks[k].is_cap or h[1].lower):
+                best = (h[0], h[1], list(places), adjective, anaphor, coord)
+                # a head may be followed by another head ("National Assembly delegation")
+                k = h[0]
+                n_mods += 1
+                continue
+            if p := self.place(k):
+                places.append(p[1])
+                k = p[0]
+            elif toks[k].norm in g.adjectives:
+                adjective = g.adjectives[toks[k].norm]
+                k += 1
+            elif (m := g.modifiers.match(toks, k)) is not None:
+                if toks[k].low in g.place_anaphors:
+                    anaphor = g.place_anaphors[toks[k].low]
+                k = m[0]
+            elif toks[k].low == "and" and places and self.place(k + 1):
+                coord = True
+                k += 1
+                continue
+            elif (toks[k].is_cap and toks[k].is_word and not self.is_role_start(k)
+                  and toks[k].norm not in g.adjectives and not toks[k].text.isupper()):
+                k += 1
+            else:
+                break
+            n_mods += 1
+        if best is None:
+            return None
+        end, head, places, adjective, anaphor, coord = best
+        n_before = end - i - len(head.head.split())
+        if head.anaphor:
+            # lower-case "the commission"/"the Vietnamese committee": only as a reference back
+            if not allow_anaphor:
+                return None
+            ref = BodyRef(i, end, span_text(self.text, toks, i, end), head.kind, adjective, head=head,
+                          anaphor="body", adjective=adjective)
+            return ref
+        if n_before <= 0 and not head.lower and head.head not in {"Politburo", "Secretariat", "National Assembly"}:
+            # a bare head ("Party", "Committee") names nothing; but "Committee for ..." may
+            ref = BodyRef(i, end, span_text(self.text, toks, i, end), head.kind, head=head)
+            ref = self._complement(ref)
+            return ref if ref.j > end and (ref.place or ref.parent or ref.j - end > 1) else None
+        ref = BodyRef(i, end, span_text(self.text, toks, i, end), head.kind, head=head, adjective=adjective)
+        if places:
+            ref.place = places[-1]
+            ref.country = places[-1].code
+        elif adjective:
+            ref.country = adjective
+        if anaphor and not places:
+            ref.anaphor = anaphor
+        if coord and head.plural and len(places) > 1:
+            single = head.head.removesuffix("s")
+            for p in places:
+                spelled = next((n for n in p.names if n in ref.name), p.en)
+                ref.split.append(BodyRef(i, end, f"{spelled} {single}", head.kind, p.code, head=head, place=p))
+        if head.lower and not places and not adjective and n_before <= 0:
+            ref = self._complement(ref)
+            return ref if ref.place else None
+        return self._complement(ref)
+
+    def _complement(self, ref: BodyRef) -> BodyRef:
+        """Extend a body with "of PLACE" / "from PLACE" / "for External Relations" / "of the <party>"."""
+        toks, k = self.toks, ref.j
+        w = self.low(k)
+        if w in {"of", "from", "in"}:
+            k2 = self.skip_the(k + 1)
+            p = self.place(k2)
+            if w == "of" and (ref.head is not None or ref.named is not None):
+                parent = self.body(k + 1, allow_anaphor=False)
+                if parent is not None and (parent.named is not None or parent.place is not None) and (
+                        p is None or parent.j > p[0]):
+                    # "delegation of the Quang Tri provincial Party Committee": owned by a body
+                    ref.parent = parent
+                    ref.country = ref.country or parent.country
+                    return ref
+            if p and (w != "in" or ref.kind == "delegation"):
+                ref.j, ref.place, ref.country = p[0], p[1], ref.country or p[1].code
+                ref.name = span_text(self.text, toks, ref.i, ref.j)
+                return ref
+        if w == "for" and ref.head is not None and ref.kind in {"commission", "committee", "department", "council"}:
+            k2 = k + 1
+            while k2 < len(toks) and toks[k2].norm in self.g.complement_words:
+                k2 += 1
+            while k2 > k + 1 and toks[k2 - 1].low == "and":
+                k2 -= 1
+            if k2 > k + 1:
+                ref.j = k2
+                ref.name = span_text(self.text, toks, ref.i, ref.j)
+        return ref
+
+    # ------------------------------------------------------------------ titles
+
+    def title(self, i: int) -> Title | None:
+        """One title: "[Lao] ROLE [of [the] BODY | of PLACE | to PLACE]" or "BODY ROLE [of [the] PARTY]"."""
+        g, toks = self.g, self.toks
+        country = None
+        k = i
+        if k < len(toks) and toks[k].norm in g.adjectives and self.is_role_start(k + 1):
+            country = g.adjectives[toks[k].norm]
+            k += 1
+        r = g.roles.match(toks, k)
+        if r is not None:
+            # lower-case roles only where they cannot be ordinary words ("head of the ...", "member of ...")
+            if not toks[k].is_cap and self.low(r[0]) not in {"of", "to"}:
+                return None
+            end, role = r
+            t = Title(k, end, "", role, country=country)
+            w = self.low(end)
+            if w == "of":
+                k2 = self.skip_the(end + 1)
+                body = self.body(end + 1)
+                p = self.place(k2)
+                if body is not None and (p is None or body.j > p[0]):
+                    t.body, t.j = body, body.j
+                elif p is not None:
+                    t.place, t.j = p[1], p[0]
+                    t.country = t.country or p[1].code
+                else:
+                    if not toks[k].is_cap:
+                        return None
+                    # "Minister of Foreign Affairs": no body the gazetteer knows, but the title goes on
+                    k2 = end + 1
+                    while k2 < len(toks) and toks[k2].norm in g.complement_words and toks[k2].is_cap:
+                        k2 += 1
+                    t.j = k2 if k2 > end + 1 else end
+            elif w == "to" and (p := self.place(self.skip_the(end + 1))):
+                t.place, t.j = p[1], p[0]
+            elif not toks[k].is_cap:
+                return None
+            t.text = span_text(self.text, toks, k, t.j)
+            return t
+        # "Politburo member", "Party Central Committee member of the CPV"
+        if not (toks[i].is_cap or toks[i].low == "the"):
+            return None
+        body = self.body(i, allow_anaphor=False)
+        if body is None or body.i != i or body.kind == "delegation":
+            return None
+        r = g.roles.match(toks, body.j)
+        if r is None:
+            return None
+        end, role = r
+        t = Title(i, end, "", role, body=body, country=body.country)
+        if self.low(end) == "of":
+            parent = self.body(end + 1, allow_anaphor=False)
+            if parent is not None and parent.named is not None:
+                body.parent = parent
+                body.country = body.country or parent.country
+                t.j = parent.j
+        t.text = span_text(self.text, toks, i, t.j)
+        return t
+
+    def chain(self, i: int) -> list[Title]:
+        """Titles joined by ", " or "and": "Politburo member and Secretary of the ... Committee"."""
+        out: list[Title] = []
+        k = i
+        while True:
+            t = self.title(k)
+            if t is None:
+                break
+            out.append(t)
+            k = t.j
+            nxt = k
+            if self.word(nxt) == ",":
+                nxt += 1
+            if self.low(nxt) == "and":
+                nxt += 1
+            if nxt == k:
+                break
+            if self.title(nxt) is None:
+                break
+            k = nxt
+        return out
+
+    # ------------------------------------------------------------------ names
+
+    def name_word(self, i: int) -> bool:
+        if i >= len(self.toks):
+            return False
+        t = self.toks[i]
+        if not (t.is_word and t.is_cap) or (t.text.isupper() and len(t.text) > 1):
+            return False
+        w = t.norm
+        return (w not in self.g.not_name and w not in self.g.adjectives and not self.is_role_start(i)
+                and self.place(i) is None and self.g.bodies.match(self.toks, i) is None
+                and not any(c.isdigit() for c in w))
+
+    def name(self, i: int) -> tuple[int, int, str] | None:
+        """(first, end, name) of a person's name of 2-4 capitalised words at ``i`` (after an honorific)."""
+        h = self.g.honorifics.match(self.toks, i)
+        if h is not None:
+            i = h[0] + (1 if self.word(h[0]) == "." else 0)
+        k = i
+        while self.name_word(k) and k - i < 4:
+            k += 1
+        if k - i < 2 or self.name_word(k):
+            return None
+        name = span_text(self.text, self.toks, i, k)
+        if name in self.g.not_person:
+            return None
+        return i, k, name
