@@ -23,6 +23,9 @@ class Dialect:
     without_prefix_tpl: str
     # {a}: a list expression, {v}: a parameter -> a without v
     without_tpl: str = ""
+    # schema type -> template for a parameter field of that type ({e}); a batch whose values are all
+    # null gives Ladybug no type to infer, so it is told.
+    value_tpl: tuple[tuple[str, str], ...] = field(default=())
     # regex -> replacement applied to named queries (the declared rewrite table)
     rewrites: tuple[tuple[str, str], ...] = field(default=())
 
@@ -34,6 +37,10 @@ class Dialect:
 
     def without(self, a: str, v: str) -> str:
         return self.without_tpl.format(a=a, v=v, empty=self.empty_list)
+
+    def value(self, expr: str, type_: str) -> str:
+        """A parameter field as a value of a schema type (typed explicitly where the store cannot infer it)."""
+        return dict(self.value_tpl).get(type_, "{e}").format(e=expr)
 
     def rewrite(self, cypher: str) -> str:
         for pattern, repl in self.rewrites:
@@ -47,6 +54,8 @@ LADYBUG = Dialect(
     union_tpl="list_distinct(list_concat(coalesce({a}, {empty}), {b}))",
     without_prefix_tpl="list_filter(coalesce({a}, {empty}), item -> NOT starts_with(item, {p}))",
     without_tpl="list_filter(coalesce({a}, {empty}), item -> item <> {v})",
+    value_tpl=(("STRING", "CAST({e} AS STRING)"), ("INT64", "CAST({e} AS INT64)"), ("DOUBLE", "CAST({e} AS DOUBLE)"),
+               ("BOOL", "CAST({e} AS BOOLEAN)"), ("STRING[]", "CAST({e} AS STRING[])")),
 )
 
 NEO4J = Dialect(

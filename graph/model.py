@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from interparty.graph.normalize import fold
 from interparty.graph.schema import schema, validate_props
 from pydantic import BaseModel, Field, model_validator
 
@@ -81,8 +82,11 @@ class RelFact(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> RelFact:
         schema().check_endpoints(self.type, self.start[0], self.end[0])
-        if not self.key:
-            self.key = f"{self.start[1]}|{self.end[1]}"
+        identity = schema().rel(self.type).identity
+        if identity:  # declared in the schema: the same for every extractor
+            self.key = "|".join(fold(str(self.props.get(p) or "")) for p in identity) or "-"
+        elif not self.key:
+            self.key = "-"
         self.props = validate_props(self.type, {**self.props, "key": self.key})
         return self
 

@@ -55,7 +55,8 @@ def full_graph(store: Store, *, with_evidence: bool = False) -> nx.MultiDiGraph:
                 q = f"MATCH (x:{a})-[r:{rel_type}]->(y:{b}) RETURN x.key AS _from, y.key AS _to, {ret}"
                 for row in _records(store, q):
                     u, v = node_id(a, row.pop("_from")), node_id(b, row.pop("_to"))
-                    g.add_edge(u, v, key=f"{rel_type}:{row['key']}", type=rel_type, **row)
+                    # the stored ``key`` stays an edge attribute; the MultiDiGraph key is "TYPE:key"
+                    g.add_edges_from([(u, v, f"{rel_type}:{row['key']}", {"type": rel_type, **row})])
     if with_evidence:
         sentences: dict[str, list[dict[str, Any]]] = {}
         q = ("MATCH (e:Evidence) OPTIONAL MATCH (s:Source {key: e.source}) "

@@ -331,8 +331,25 @@ def plan(store: Store, judgements: Judgements, kinds: Iterable[str] = RESOLVED_K
     return merges
 
 
+def display_names(store: Store, kinds: Iterable[str] = RESOLVED_KINDS) -> dict[str, list[dict[str, str]]]:
+    """Names to set so that a node is called by its canonical spelling (the one its key folds from),
+    whichever source happened to be loaded first."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for kind in kinds:
+        rows = []
+        for e in entities(store, kind):
+            if fold(e.name) != e.key:
+                best = next((a for a in e.aliases if fold(a) == e.key), None)
+                if best is not None:
+                    rows.append({"key": e.key, "name": best})
+        if rows:
+            out[kind] = rows
+    return out
+
+
 def reconcile(store: Store, judgements: Judgements, kinds: Iterable[str] = RESOLVED_KINDS) -> list[Merge]:
-    """Apply :func:`plan` in one transaction; returns what was merged."""
+    """Apply :func:`plan` and the canonical names in one transaction; returns what was merged."""
+    kinds = tuple(kinds)
     merges = plan(store, judgements, kinds)
     if merges:
         def work(run: Run) -> None:
@@ -340,6 +357,13 @@ def reconcile(store: Store, judgements: Judgements, kinds: Iterable[str] = RESOL
                 merge_nodes(run, store.dialect, m.kind, m.keep, m.drop)
 
         store.transaction(work)
+    names = display_names(store, kinds)
+    if names:
+        def rename(run: Run) -> None:
+            for kind, rows in names.items():
+                run(f"UNWIND $rows AS r MATCH (n:{kind} {{key: r.key}}) SET n.name = r.name", {"rows": rows})
+
+        store.transaction(rename)
     return merges
 
 

@@ -50,6 +50,7 @@ class RelType:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     properties: tuple[Property, ...]
+    identity: tuple[str, ...] = ()
 
     @property
     def prop_names(self) -> tuple[str, ...]:
@@ -106,9 +107,11 @@ def parse_schema(raw: dict[str, Any]) -> Schema:
         for end in (*spec["from"], *spec["to"]):
             if end not in nodes:
                 raise ValueError(f"schema.yaml: {name} names unknown node kind {end!r}")
-        rels[name] = RelType(
-            name, spec.get("doc", ""), tuple(spec["from"]), tuple(spec["to"]), common + _props(spec.get("properties"))
-        )
+        props = common + _props(spec.get("properties"))
+        identity = tuple(spec.get("identity", ()))
+        if unknown := set(identity) - {p.name for p in props}:
+            raise ValueError(f"schema.yaml: {name} identity names unknown properties {sorted(unknown)}")
+        rels[name] = RelType(name, spec.get("doc", ""), tuple(spec["from"]), tuple(spec["to"]), props, identity)
     return Schema(nodes, rels, common)
 
 

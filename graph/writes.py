@@ -36,17 +36,23 @@ def _lists(props: Iterable[Property]) -> list[str]:
     return [p.name for p in props if p.name in LIST_PROPS]
 
 
-def _sets(var: str, plain: list[str], lists: list[str], d: Dialect) -> tuple[str, str, str]:
-    on_create = [f"{var}.{p} = r.{p}" for p in plain] + [f"{var}.{p} = r.{p}" for p in SEEN_PROPS]
-    on_match = [f"{var}.{p} = coalesce({var}.{p}, r.{p})" for p in plain] + [
-        f"{var}.first_seen = CASE WHEN r.first_seen IS NULL OR ({var}.first_seen IS NOT NULL AND "
-        f"{var}.first_seen <= r.first_seen) THEN {var}.first_seen ELSE r.first_seen END",
-        f"{var}.last_seen = CASE WHEN r.last_seen IS NULL OR ({var}.last_seen IS NOT NULL AND "
-        f"{var}.last_seen >= r.last_seen) THEN {var}.last_seen ELSE r.last_seen END",
-        f"{var}.confidence = CASE WHEN {var}.confidence IS NULL OR r.confidence > {var}.confidence "
-        f"THEN r.confidence ELSE {var}.confidence END",
+def _sets(var: str, props: tuple[Property, ...], d: Dialect) -> tuple[str, str, str]:
+    types = {p.name: p.type for p in props}
+
+    def v(name: str) -> str:
+        return d.value(f"r.{name}", types[name])
+
+    plain, lists = _plain(props), _lists(props)
+    on_create = [f"{var}.{p} = {v(p)}" for p in plain] + [f"{var}.{p} = {v(p)}" for p in SEEN_PROPS]
+    on_match = [f"{var}.{p} = coalesce({var}.{p}, {v(p)})" for p in plain] + [
+        f"{var}.first_seen = CASE WHEN {v('first_seen')} IS NULL OR ({var}.first_seen IS NOT NULL AND "
+        f"{var}.first_seen <= {v('first_seen')}) THEN {var}.first_seen ELSE {v('first_seen')} END",
+        f"{var}.last_seen = CASE WHEN {v('last_seen')} IS NULL OR ({var}.last_seen IS NOT NULL AND "
+        f"{var}.last_seen >= {v('last_seen')}) THEN {var}.last_seen ELSE {v('last_seen')} END",
+        f"{var}.confidence = CASE WHEN {var}.confidence IS NULL OR {v('confidence')} > {var}.confidence "
+        f"THEN {v('confidence')} ELSE {var}.confidence END",
     ]
-    always = [f"{var}.{p} = {d.union(f'{var}.{p}', f'r.{p}')}" for p in lists]
+    always = [f"{var}.{p} = {d.union(f'{var}.{p}', v(p))}" for p in lists]
     return ", ".join(on_create), ", ".join(on_match), ", ".join(always)
 
 
@@ -54,9 +60,9 @@ def _sets(var: str, plain: list[str], lists: list[str], d: Dialect) -> tuple[str
 def node_statement(kind: str, d: Dialect) -> str:
     nk = schema().node(kind)
     if not nk.provenance:
-        sets = ", ".join(f"n.{p.name} = r.{p.name}" for p in nk.properties if p.name != "key")
+        sets = ", ".join(f"n.{p.name} = {d.value(f'r.{p.name}', p.type)}" for p in nk.properties if p.name != "key")
         return f"UNWIND $rows AS r MERGE (n:{kind} {{key: r.key}}) SET {sets}"
-    on_create, on_match, always = _sets("n", _plain(nk.properties), _lists(nk.properties), d)
+    on_create, on_match, always = _sets("n", nk.properties, d)
     return (f"UNWIND $rows AS r MERGE (n:{kind} {{key: r.key}}) "
             f"ON CREATE SET {on_create} ON MATCH SET {on_match} SET {always}")
 
@@ -64,7 +70,7 @@ def node_statement(kind: str, d: Dialect) -> str:
 @cache
 def rel_statement(rel_type: str, start: str, end: str, d: Dialect) -> str:
     rt = schema().rel(rel_type)
-    on_create, on_match, always = _sets("x", _plain(rt.properties), _lists(rt.properties), d)
+    on_create, on_match, always = _sets("x", rt.properties, d)
     return (f"UNWIND $rows AS r MATCH (a:{start} {{key: r.from_key}}), (b:{end} {{key: r.to_key}}) "
             f"MERGE (a)-[x:{rel_type} {{key: r.key}}]->(b) "
             f"ON CREATE SET {on_create} ON MATCH SET {on_match} SET {always}")
