@@ -6,13 +6,16 @@ flagged ``year_inferred``; without an article date it stays ``--MM-DD``.
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _MONTHS_EN = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"], 1
     )
 }
 _MONTHS_EN |= {m[:3]: i for m, i in list(_MONTHS_EN.items())}
@@ -37,12 +40,107 @@ def parse_article_date(text: str | None) -> str | None:
         return iso(int(m[1]), int(m[2]), int(m[3]))
     if m := re.search(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b", s):
         return iso(int(m[3]), int(m[2]), int(m[1]))
-    if m := re.search(r"\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b", s):
-        if m[1] in _MONTHS_EN:
-            return iso(int(m[3]), _MONTHS_EN[m[1]], int(m[2]))
-    if m := re.search(r"\b(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})\b", s):
-        if m[2] in _MONTHS_EN:
-            return iso(int(m[3]), _MONTHS_EN[m[2]], int(m[1]))
+    if (m := re.search(r"\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b", s)) and m[1] in _MONTHS_EN:
+        return iso(int(m[3]), _MONTHS_EN[m[1]], int(m[2]))
+    if (m := re.search(r"\b(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})\b", s)) and m[2] in _MONTHS_EN:
+        return iso(int(m[3]), _MONTHS_EN[m[2]], int(m[1]))
     if m := re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", s):
         return iso(int(m[3]), int(m[2]), int(m[1]))
     return None
+
+
+# ------------------------------------------------------------------ dates in the text
+
+_PART = r"(?:(?:vào\s+)?(?:buổi\s+)?(?:rạng\s+sáng|sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s+)?)"
+_DM = r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/-])"
+_DM_DOT = r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})(?!\d)"
+_DAY_RANGE = re.compile(
+    r"(?<![\w/-])(?:" + _PART + r"?(?:từ\s+)?(?:hai\s+|ba\s+|các\s+)?ngày\s+)"
+    r"(\d{1,2})(?:\s*[/-]\s*(\d{1,2}))?(?:\s*[/-]\s*(\d{4}))?"
+    r"\s*(?:đến|tới|-|–|và)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM,
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(r"(?<![\w/-])(?:" + _PART + r"(?:ngày\s+)?|(?:ngày|hôm)\s+)" + _DM, re.IGNORECASE)
+_FULL = re.compile(r"(?<![\w/-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})(?![\d/-])")
+_SINGLE_DOT = re.compile(r"(?<![\w.])(?:" + _PART + r"?(?:ngày\s+)?)" + _DM_DOT, re.IGNORECASE)
+_WORDY = re.compile(r"(?<!\w)(?:" + _PART + r"?ngày\s+)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
+                    re.IGNORECASE)
+_LOOKS_BACK = re.compile(r"\b(?:vừa qua|vừa rồi|trước đó|hồi|năm ngoái)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or date range as written in a sentence; the year is None when not written."""
+
+    start: int
+    end: int
+    text: str
+    day: int
+    month: int
+    year: int | None
+    end_day: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.end_day is not None
+
+
+def _ok(day: int, month: int) -> bool:
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+@functools.lru_cache(maxsize=8192)
+def find_dates(text: str) -> tuple[DateMention, ...]:
+    """Every day-month date or range in ``text`` ("Sáng 15-7", "hai ngày 11 và 12-3",
+    "từ ngày 3 đến ngày 5/4", "ngày 9-4-2024", "tối 29/8"), in order, not overlapping.
+
+    A bare "d-m" without a cue word (ngày, sáng, chiều...) or a year is ignored:
+    it is too often a score, a ratio or a period.
+    """
+    if not any(c.isdigit() for c in text):
+        return ()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _DAY_RANGE.finditer(text):
+        d1, m1, y1, d2, m2, y2 = (int(x) if x else None for x in m.groups())
+        assert d1 is not None and d2 is not None and m2 is not None
+        m1 = m1 or m2
+        y1 = y1 or y2
+        if _ok(d1, m1) and _ok(d2, m2) and ((m1, d1) <= (m2, d2) or bool(y1 and y2 and y1 < y2)):
+            found.append(DateMention(m.start(), m.end(), m.group(0).strip(), d1, m1, y1, d2, m2, y2))
+            taken.append(m.span())
+    for rx in (_WORDY, _SINGLE_DOT, _SINGLE, _FULL):
+        for m in rx.finditer(text):
+            d, mo, y = (int(x) if x else None for x in m.groups()[:3])
+            if d is None or mo is None or not _ok(d, mo) or not free(*m.span()):
+                continue
+            found.append(DateMention(m.start(), m.end(), m.group(0).strip(), d, mo, y))
+            taken.append(m.span())
+    return tuple(sorted(found, key=lambda x: x.start))
+
+
+def resolve_year(day: int, month: int, year: int | None, article_date: str | None,
+                 looks_back: bool = False) -> tuple[str | None, bool]:
+    """(ISO date, year_inferred). The year comes from the article date when not written.
+
+    Articles report what happened: with "vừa qua" (looks_back) a day later in the
+    year than the article date belongs to the previous year.
+    """
+    if year:
+        return iso(year, month, day), False
+    if not article_date or not re.match(r"\d{4}-\d{2}-\d{2}$", article_date):
+        return iso(None, month, day), False
+    ay, am, ad = (int(x) for x in article_date.split("-"))
+    y = ay - 1 if looks_back and (month, day) > (am, ad) else ay
+    return iso(y, month, day), True
+
+
+def looks_back(sentence: str) -> bool:
+    """True when the sentence reports something as already past ("vừa qua")."""
+    return bool(_LOOKS_BACK.search(sentence))

@@ -1,0 +1,177 @@
+"""The Vietnamese rule-based extractor: an article in, officials, bodies, events and documents out.
+
+Every fact is built through :class:`~interparty.loaders.facts.FactBuilder` with
+the span it was read from. The text is first masked (same length, so offsets stay
+true) where it is not article content: bylines, photo credits, image file names,
+site menus and unrelated headline lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from interparty.graph.model import Extraction, Mention, NodeFact, SourceDoc
+from interparty.graph.normalize import fold
+from interparty.loaders.facts import FactBuilder, name_key, sentence_spans
+from interparty.loaders.gazetteer import Place
+from interparty.loaders.vi_bodies import CONFIDENCE, BodyRef, DocContext, resolve, seg_countries
+from interparty.loaders.vi_lexicon import Lexicon, lexicon
+from interparty.loaders.vi_titles import Person, read_people
+
+_BYLINE_RE = re.compile(r"^[^\W\d_][^\n\d]{1,40}?\s+\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?\s*$")
+_TIMESTAMP_RE = re.compile(r"^[\W\d]*(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{4})[\s\S]*$")
+_END_PUNCT = re.compile(r"[.!?…:;\"”)]\s*$")
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def clean_view(doc: SourceDoc, lex: Lexicon) -> str:
+    """The text with non-content masked by spaces (offsets unchanged)."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for marker in lex.credit_markers:
+        for m in re.finditer(re.escape(marker), text):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            close = text.find(")", m.end(), line_end)
+            start = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "(" else m.start()
+            spans.append((start, close + 1 if close >= 0 else line_end))
+    for m in re.finditer(r"[|]|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp)\b", text, re.IGNORECASE):
+        spans.append(m.span())
+    # PGS, TS. and similar degrees: their commas and full stops would cut a title chain.
+    for m in re.finditer(r"\b(?:PGS|GS|TS|ThS)\b\.?,?", text):
+        spans.append(m.span())
+    masked = _mask(text, spans)
+    title = fold(doc.title)
+    lines, pos = [], 0
+    for line in masked.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    content = [x for x in lines if x[2].strip()]
+    last = content[-1][0] if content else -1
+    heading_spans = []
+    for a, b, line in content:
+        s = line.strip()
+        byline = _BYLINE_RE.match(s) or (_TIMESTAMP_RE.match(s) and len(s) < 40)
+        # A short line without a full stop that is not the title: a menu, a caption or a related headline.
+        heading = not _END_PUNCT.search(s) and a != last and len(s.split()) < 40 and fold(s) != title
+        if byline or heading:
+            heading_spans.append((a, b))
+    return _mask(masked, heading_spans)
+
+
+def add_node(fb: FactBuilder, kind: str, key: str, mention: Mention, /, **props: Any) -> tuple[str, str]:
+    """:meth:`FactBuilder.node` for props that include ``kind`` (which its signature takes for the node kind)."""
+    fb.nodes.append(NodeFact(kind=kind, key=key, props=props, mentions=[mention]))
+    return (kind, key)
+
+
+class _Doc:
+    """Per-document state shared by the extraction steps."""
+
+    def __init__(self, doc: SourceDoc) -> None:
+        self.doc = doc
+        self.lex = lexicon()
+        self.view = clean_view(doc, self.lex)
+        self.fb = FactBuilder(doc)
+        self.sentences = sentence_spans(self.view)
+        self.ctx = DocContext(self.lex.places_in(self.view) + self.lex.places_in(doc.title))
+        self.officials: dict[str, str] = {}  # key -> country
+        self.emitted: set[tuple[str, str]] = set()
+
+
+def _person_country(p: Person, d: _Doc) -> str:
+    countries: list[str] = []
+    for seg in p.chain:
+        countries += seg_countries(seg, d.lex)
+    if not p.name.foreign:
+        return "VN" if "VN" in countries or not countries else countries[0]
+    known = d.officials.get(name_key(p.name.text))
+    if known:
+        return known
+    foreign = [c for c in countries if c != "VN"]
+    return foreign[0] if foreign else d.ctx.main_foreign() or (countries[0] if countries else "")
+
+
+def _place_node(d: _Doc, place: Place, start: int, end: int, written: str = "") -> tuple[str, str]:
+    ref = ("Place", name_key(place.name))
+    if ref in d.emitted:  # one mention per document is provenance enough, and facts are not free
+        return ref
+    d.emitted.add(ref)
+    aliases = [place.name, *place.aliases] + ([written] if written and written != place.name else [])
+    return add_node(d.fb, "Place", name_key(place.name), d.fb.mention(start, end, "vi.place", 0.9), name=place.name,
+                     kind=place.kind, country=place.country, aliases=list(dict.fromkeys(aliases)))
+
+
+def _body_node(d: _Doc, ref: BodyRef, start: int, end: int) -> tuple[str, str]:
+    conf = CONFIDENCE.get(ref.resolution, 0.7)
+    if ("Body", name_key(ref.name)) in d.emitted:
+        return ("Body", name_key(ref.name))
+    d.emitted.add(("Body", name_key(ref.name)))
+    node = add_node(d.fb, "Body", name_key(ref.name), d.fb.mention(start, end, f"vi.body.{ref.resolution}", conf),
+                     name=ref.name, kind=ref.kind, country=ref.country, aliases=[ref.name])
+    if ref.place is not None:
+        place = _place_node(d, ref.place, start, end, ref.place_text)
+        d.fb.rel("LOCATED_IN", node, place, d.fb.mention(start, end, f"vi.located.{ref.resolution}", conf))
+    if ref.parent is not None:
+        parent = _body_node(d, ref.parent, start, end)
+        d.fb.rel("PART_OF", node, parent, d.fb.mention(start, end, "vi.part_of", conf))
+    return node
+
+
+def _officials(d: _Doc) -> None:
+    for a, b in d.sentences:
+        s = d.view[a:b]
+        for p in read_people(s, d.lex):
+            key = name_key(p.name.text)
+            if not p.anchored and key not in d.officials:
+                continue
+            country = _person_country(p, d)
+            d.officials.setdefault(key, country)
+            country = d.officials[key]
+            na, nb = a + p.name.start, a + p.name.end
+            conf = 0.95 if p.chain else 0.85
+            off = d.fb.node("Official", key, d.fb.mention(na, nb, "vi.official", conf), name=p.name.text,
+                            country=country, aliases=[p.name.text])
+            chain = p.chain
+            for seg in chain:
+                ref = resolve(seg, country, chain, d.ctx, d.lex)
+                if ref is None:
+                    continue
+                sa, sb = a + seg.start, a + seg.end
+                body = _body_node(d, ref, sa, sb)
+                role = _role(seg, ref)
+                conf = CONFIDENCE.get(ref.resolution, 0.7)
+                d.fb.rel("HOLDS_POSITION", off, body,
+                         d.fb.mention(min(sa, na), max(sb, nb), f"vi.position.{seg.via}.{ref.resolution}", conf),
+                         key=fold(role), title=seg.text, role=role, resolution=ref.resolution)
+
+
+def _role(seg: object, ref: BodyRef) -> str:
+    role: str = seg.head.role  # type: ignore[attr-defined]
+    if role == "member":
+        if ref.kind == "party standing committee":
+            return "standing committee member"
+        if ref.kind == "party politburo":
+            return "politburo member"
+        if ref.kind == "party central committee":
+            return "central committee member"
+    return role
+
+
+def extract(doc: SourceDoc) -> Extraction:
+    """Facts read from one Vietnamese article, every one with the span it came from."""
+    d = _Doc(doc)
+    _officials(d)
+    from interparty.loaders.vi_events import extract_events
+
+    extract_events(d)
+    return d.fb.build()
