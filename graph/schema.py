@@ -157,3 +157,9 @@ def markdown() -> str:
         ends = f"{'/'.join(r.sources)} → {'/'.join(r.targets)}"
         lines.append(f"| `{r.name}` | {ends} | {props} | {r.doc} |")
     return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m interparty.graph.schema > docs/model.md
+    print("# The graph model\n\nGenerated from `graph/schema.yaml` by `python -m interparty.graph.schema`; "
+          "do not edit by hand.\n")
+    print(markdown())

@@ -1,5 +1,7 @@
 """The schema is declared once; everything else is derived from it."""
 
+from pathlib import Path
+
 import pytest
 from interparty.graph.dialect import ladybug_ddl, neo4j_ddl
 from interparty.graph.schema import markdown, model_for, schema, validate_props
@@ -57,3 +59,8 @@ def test_docs_table_lists_every_kind():
     md = markdown()
     for name in (*schema().nodes, *schema().relationships):
         assert f"`{name}`" in md
+
+
+def test_the_model_doc_is_generated_from_the_schema():
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "model.md").read_text(encoding="utf-8")
+    assert markdown() in doc, "docs/model.md is stale: run `python -m interparty.graph.schema > docs/model.md`"
