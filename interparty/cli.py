@@ -160,26 +160,14 @@ def cmd_cypher(args: argparse.Namespace) -> int:
 
 
 def cmd_view(args: argparse.Namespace) -> int:
-    from interparty.viz.views import VIEWS
+    from interparty.viz.views import build
 
-    fn = VIEWS.get(args.kind)
-    if fn is None:
-        raise CliError(f"no view {args.kind!r}; choose from {', '.join(VIEWS)}")
     with _open(args, read_only=True) as kg:
         g = kg.to_networkx(with_evidence=True)
-    options: dict[str, Any] = {}
-    if args.kind == "ego":
-        if not args.target:
-            raise CliError("`view ego` needs the name of an official or body")
-        options = {"center": args.target, "hops": args.hops}
-    elif args.target:
-        options = {{"hierarchy": "root", "timeline": "year", "course": "course"}.get(args.kind, "a"): args.target}
-    if args.kind == "bilateral" and args.partner:
-        options["b"] = args.partner
-    view = fn(g, **options)
+    view = build(g, args.kind, args.args, hops=args.hops, limit=args.limit)
     path = view.save(args.output)
     note = " (truncated to the most relevant part)" if view.truncated else ""
-    print(f"wrote {path}: {view.nodes} nodes, {view.edges} edges{note}")
+    print(f"wrote {path}: {view.title}: {view.nodes} nodes, {view.edges} edges{note}")
     return 0
 
 
@@ -277,12 +265,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", metavar="QUERY")
     p.set_defaults(func=cmd_cypher)
 
-    p = sub.add_parser("view", parents=[store], help="write an interactive HTML view")
-    p.add_argument("kind", metavar="KIND", help="ego | hierarchy | bilateral | timeline | course")
-    p.add_argument("target", nargs="?", help="ego: official or body; hierarchy: root body; bilateral: "
-                                             "country A; timeline: year; course: course name")
-    p.add_argument("--partner", help="bilateral: country B (default LA)")
-    p.add_argument("--hops", type=int, default=1)
+    from interparty.viz.views import MAX_NODES, VIEWS
+
+    p = sub.add_parser("view", parents=[store], help="write an interactive, self-contained HTML view")
+    p.add_argument("kind", choices=sorted(VIEWS), metavar="KIND", help=" | ".join(sorted(VIEWS)))
+    p.add_argument("args", nargs="*", metavar="ARG", help="ego: NAME; hierarchy: [ROOT]; bilateral: [A B]; "
+                                                          "timeline: [YEAR]; course: [COURSE]")
+    p.add_argument("--hops", type=int, default=1, help="ego: how many links out")
+    p.add_argument("--limit", type=int, default=MAX_NODES, help="most nodes to draw")
     p.add_argument("-o", "--output", required=True, metavar="FILE.html")
     p.set_defaults(func=cmd_view)
 
