@@ -8,6 +8,7 @@ server); one call is one transaction, so a source lands whole or not at all.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,7 +19,14 @@ from interparty.graph.schema import schema
 from interparty.graph.store import StoreError
 from interparty.graph.writes import Run, prepare, retract, write
 from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 ENV_USER = "NEO4J_USER"
 ENV_PASSWORD = "NEO4J_PASSWORD"
@@ -99,7 +107,16 @@ class Neo4jStore:
 
         try:
             with self._driver.session(database=self.database) as session:
-                session.execute_write(unit)
+                for attempt in range(5):
+                    try:
+                        session.execute_write(unit)
+                        break
+                    except ConstraintError:
+                        # Two writers MERGEd the same new key at once; the constraint kept the
+                        # graph clean and a retry now MATCHes the node the other one created.
+                        if attempt == 4:
+                            raise
+                        time.sleep(0.05 * (attempt + 1))
         except ServiceUnavailable as exc:
             raise StoreError(f"{self.location}: Neo4j unavailable after retries ({exc}); "
                              "run the same command again to resume") from None

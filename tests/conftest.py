@@ -58,3 +58,42 @@ def eval_dir() -> Path:
     if not (EVAL / "articles").is_dir():
         pytest.skip("../shared/eval is not beside this checkout")
     return EVAL
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> Iterator[str]:
+    """A real Neo4j 5: ``$NEO4J_URI`` when set, else the local server of ``scripts/neo4j-local``.
+
+    The tests empty that database: do not point ``NEO4J_URI`` at data you want to keep.
+    """
+    import shutil
+    import subprocess
+
+    uri = os.environ.get("NEO4J_URI")
+    started = False
+    if not uri:
+        if not (shutil.which("java") and shutil.which("mvn")):
+            unavailable("neo4j", "no NEO4J_URI and no Java/Maven to start scripts/neo4j-local")
+        result = subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "start"], capture_output=True, text=True)
+        if result.returncode != 0:
+            unavailable("neo4j", f"scripts/neo4j-local start failed: {result.stderr.strip()[-500:]}")
+        started = "already running" not in result.stdout
+        uri = f"bolt://127.0.0.1:{os.environ.get('NEO4J_BOLT_PORT', '7687')}"
+        os.environ.setdefault("NEO4J_PASSWORD", "interparty-dev")
+    yield uri
+    if started:
+        subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "stop"], capture_output=True, text=True)
+
+
+@pytest.fixture
+def neo4j_kg(neo4j_uri: str) -> Iterator[interparty.Graph]:
+    """An empty Neo4j graph (everything in the database is deleted first)."""
+    from interparty.graph.store import StoreError
+
+    try:
+        g = interparty.open(neo4j=neo4j_uri)
+    except StoreError as exc:
+        unavailable("neo4j", str(exc))
+    g.store.run_write("MATCH (n) DETACH DELETE n")
+    yield g
+    g.close()
