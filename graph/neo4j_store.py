@@ -16,7 +16,7 @@ import pandas as pd
 from interparty.graph.dialect import NEO4J, neo4j_ddl
 from interparty.graph.model import Extraction
 from interparty.graph.schema import schema
-from interparty.graph.store import StoreError
+from interparty.graph.store import StoreError, StoreUnavailable
 from interparty.graph.writes import Run, prepare, retract, write
 from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j.exceptions import (
@@ -76,8 +76,8 @@ class Neo4jStore:
         try:
             records, _summary, keys = self._driver.execute_query(
                 self.dialect.rewrite(cypher), params or {}, database_=self.database, routing_=RoutingControl.READ)
-        except ServiceUnavailable as exc:
-            raise StoreError(f"{self.location}: Neo4j went away ({exc})") from None
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(f"{self.location}: Neo4j went away ({exc})") from None
         except Neo4jError as exc:
             raise StoreError(f"{self.location}: {exc.message or exc}") from None
         return pd.DataFrame([[_plain(v) for v in r.values()] for r in records], columns=list(keys))
@@ -117,9 +117,9 @@ class Neo4jStore:
                         if attempt == 4:
                             raise
                         time.sleep(0.05 * (attempt + 1))
-        except ServiceUnavailable as exc:
-            raise StoreError(f"{self.location}: Neo4j unavailable after retries ({exc}); "
-                             "run the same command again to resume") from None
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(f"{self.location}: Neo4j unavailable after retries ({exc}); "
+                                   "run the same command again to resume") from None
 
     def run_write(self, cypher: str, params: dict[str, Any] | None = None) -> None:
         """One write statement in its own managed transaction (used by push and benchmarks)."""

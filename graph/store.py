@@ -24,6 +24,10 @@ class StoreError(RuntimeError):
     """A store could not be opened or written; the message says why and what to do."""
 
 
+class StoreUnavailable(StoreError):
+    """The store went away (a server down or restarting) after retries: stop, and resume later."""
+
+
 class Store(Protocol):
     dialect: Dialect
     location: str

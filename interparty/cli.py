@@ -22,6 +22,7 @@ from interparty.graph.store import ENV_NEO4J, StoreError, default_db_path
 
 EXIT_ERROR = 2
 EXIT_PROBLEMS = 1
+EXIT_STOPPED = 3
 
 
 class CliError(Exception):
@@ -89,15 +90,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with _open(args) as kg, _bar(total, "ingest") as bar:
         print(f"graph: {kg.location}", file=sys.stderr)
         report = kg.ingest(args.paths, on_item=lambda _item: bar.update(1))
+    if report.stopped:
+        print(f"interparty: stopped early: {report.stopped}", file=sys.stderr)
     added = ", ".join(f"{v:+d} {k}" for k, v in report.delta.items()) or "nothing new"
     print(f"sources: {len(report.added)} added, {len(report.replaced)} replaced, "
           f"{len(report.unchanged)} unchanged, {len(report.problems)} not read")
     print(f"graph: {added}")
+    for p in report.warnings:
+        print(f"partly read {p}", file=sys.stderr)
     for p in report.problems:
         print(f"skipped {p}", file=sys.stderr)
     if args.log:
-        Path(args.log).write_text("".join(json.dumps({"path": p.path, "reason": p.reason}, ensure_ascii=False) + "\n"
-                                          for p in report.problems), encoding="utf-8")
+        lines = [{"path": p.path, "reason": p.reason, "status": "partial" if p.partial else "skipped"}
+                 for p in [*report.warnings, *report.problems]]
+        Path(args.log).write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    if report.stopped:
+        return EXIT_STOPPED
     return EXIT_PROBLEMS if args.strict and report.problems else 0
 
 
@@ -114,8 +122,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for item in extractions(args.paths):
             bar.update(1)
             if isinstance(item, Problem):
-                problems += 1
-                print(f"skipped {item}", file=sys.stderr)
+                problems += not item.partial
+                print(f"{'partly read' if item.partial else 'skipped'} {item}", file=sys.stderr)
                 continue
             stem = Path(item.source.path).stem if item.source.path else item.source.key
             if "#" in item.source.key:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from interparty.graph.model import Extraction
 from interparty.graph.resolve import Judgements, Merge, reconcile
-from interparty.graph.store import Store, counts
+from interparty.graph.store import Store, StoreUnavailable, counts
 from interparty.loaders.extract import extract
 from interparty.loaders.sources import Problem, read_sources
 
@@ -25,7 +25,9 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # read, but not all of it
     merges: list[Merge] = field(default_factory=list)
+    stopped: str | None = None  # why ingest stopped early (the store went away); a re-run resumes
     before: dict[str, int] = field(default_factory=dict)
     after: dict[str, int] = field(default_factory=dict)
 
@@ -55,20 +57,32 @@ def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements 
         if on_item:
             on_item(item)
         if isinstance(item, Problem):
-            report.problems.append(item)
+            (report.warnings if item.partial else report.problems).append(item)
             continue
         key = item.source.key
-        have = store.loaded([key]).get(key)
+        try:
+            have = store.loaded([key]).get(key)
+        except StoreUnavailable as exc:
+            report.stopped = str(exc)
+            break
         if have == item.source.content_hash:
             report.unchanged.append(key)
             continue
         try:
             store.write([item], replace=[key] if have else [])
+        except StoreUnavailable as exc:
+            report.stopped = str(exc)
+            break
         except Exception as exc:
             report.problems.append(Problem(item.source.path or key, f"could not be stored ({exc})"))
             continue
         (report.replaced if have else report.added).append(key)
-    if report.added or report.replaced:
-        report.merges = reconcile(store, judgements or Judgements())
-    report.after = counts(store)
+    if report.stopped is None:
+        try:
+            # Always, not only when something was added: an ingest killed before this step
+            # left its sources loaded but not yet resolved, and a re-run must finish the job.
+            report.merges = reconcile(store, judgements or Judgements())
+            report.after = counts(store)
+        except StoreUnavailable as exc:
+            report.stopped = str(exc)
     return report

@@ -17,12 +17,15 @@ from typing import Any
 from interparty.graph.model import SourceDoc
 from interparty.graph.normalize import clean
 from interparty.loaders.dates import parse_article_date
+from interparty.loaders.documents import DOCX_SUFFIXES, PDF_SUFFIXES, read_docx, read_pdf
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES
 
+# Longer texts are cut: no news article or plan is this long, and the extractors' cost grows with it.
+MAX_TEXT_CHARS = 2_000_000
 _HEADER_RE = re.compile(r"^(URL|DATE|TITLE|LANG|BASED_ON):[ \t]*(.*)$", re.IGNORECASE)
 _VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
@@ -33,6 +36,7 @@ class Problem:
 
     path: str
     reason: str
+    partial: bool = False  # the source was read, but not all of it
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -144,7 +148,8 @@ def read_html(path: Path, raw: bytes) -> list[SourceDoc]:
 
 
 READERS = {**dict.fromkeys(TEXT_SUFFIXES, read_text), **dict.fromkeys(HTML_SUFFIXES, read_html),
-           **dict.fromkeys(JSON_SUFFIXES, read_json)}
+           **dict.fromkeys(JSON_SUFFIXES, read_json), **dict.fromkeys(DOCX_SUFFIXES, read_docx),
+           **dict.fromkeys(PDF_SUFFIXES, read_pdf)}
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
@@ -178,6 +183,13 @@ def read_sources(paths: Iterable[str | Path]) -> Iterator[SourceDoc | Problem]:
             yield item
             continue
         try:
-            yield from read_file(item)
+            docs = read_file(item)
         except (SourceError, UnicodeError, RecursionError, MemoryError) as exc:
             yield Problem(str(item), str(exc) or type(exc).__name__)
+            continue
+        for doc in docs:
+            if len(doc.text) > MAX_TEXT_CHARS:
+                yield Problem(str(item), f"{doc.key}: text of {len(doc.text):,} characters; read the first "
+                                         f"{MAX_TEXT_CHARS:,}", partial=True)
+                doc = doc.model_copy(update={"text": doc.text[:MAX_TEXT_CHARS]})
+            yield doc
