@@ -48,6 +48,8 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """Case-folded, cleaned, single-spaced: the form keys and comparisons use."""
     text = _DASH_RE.sub("-", clean(text)).casefold()
+    # Case folding can make a mixed-case pair ("oÀ") into one that takes the tone move.
+    text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
     return " ".join(text.split())
 
 

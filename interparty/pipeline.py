@@ -14,6 +14,7 @@ from pathlib import Path
 
 from interparty.graph.model import Extraction
 from interparty.graph.resolve import Judgements, Merge, reconcile
+from interparty.graph.resolve_courses import reconcile_courses
 from interparty.graph.store import Store, StoreUnavailable, counts
 from interparty.loaders.extract import extract
 from interparty.loaders.sources import Problem, read_sources
@@ -82,6 +83,8 @@ def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements 
             # Always, not only when something was added: an ingest killed before this step
             # left its sources loaded but not yet resolved, and a re-run must finish the job.
             report.merges = reconcile(store, judgements or Judgements())
+            # After officials and bodies, so courses compare by resolved keys.
+            report.merges += reconcile_courses(store)
             report.after = counts(store)
         except StoreUnavailable as exc:
             report.stopped = str(exc)

@@ -20,5 +20,14 @@ def extractor_for(lang: str) -> Extractor:
 
 
 def extract(doc: SourceDoc) -> Extraction:
-    """Facts read from one document, every one with its mention."""
+    """Facts read from one document, every one with its mention.
+
+    Plans, decisions and programmes (marked ``kind="plan"`` by their reader, or laid out as one)
+    go to the plan extractor: their facts sit in a header, a number line and numbered items,
+    which the article rules would misread.
+    """
+    from interparty.loaders.plans import extract_plan, is_plan
+
+    if is_plan(doc):
+        return extract_plan(doc)
     return extractor_for(doc.lang)(doc)
