@@ -15,6 +15,7 @@ from pathlib import Path
 from interparty.graph.model import Extraction
 from interparty.graph.resolve import Judgements, Merge, reconcile
 from interparty.graph.resolve_courses import reconcile_courses
+from interparty.graph.resolve_events import reconcile_events
 from interparty.graph.store import Store, StoreUnavailable, counts
 from interparty.loaders.extract import extract
 from interparty.loaders.sources import Problem, read_sources
@@ -85,6 +86,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements 
             report.merges = reconcile(store, judgements or Judgements())
             # After officials and bodies, so courses compare by resolved keys.
             report.merges += reconcile_courses(store)
+            report.merges += reconcile_events(store)
             report.after = counts(store)
         except StoreUnavailable as exc:
             report.stopped = str(exc)
