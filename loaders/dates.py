@@ -6,10 +6,11 @@ flagged ``year_inferred``; without an article date it stays ``--MM-DD``.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+
+from interparty.loaders.facts import Cued, memo
 
 _MONTHS_EN = {
     m: i
@@ -54,18 +55,22 @@ def parse_article_date(text: str | None) -> str | None:
 _PART = r"(?:(?:vào\s+)?(?:buổi\s+)?(?:rạng\s+sáng|sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s+)?)"
 _DM = r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/-])"
 _DM_DOT = r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})(?!\d)"
-_DAY_RANGE = re.compile(
+# Each with its cues (see Cued): "ngày", a part of the day, the separators a date needs.
+_DAY_RANGE = Cued(
     r"(?<![\w/-])(?:" + _PART + r"?(?:từ\s+)?(?:hai\s+|ba\s+|các\s+)?ngày\s+)"
     r"(\d{1,2})(?:\s*[/-]\s*(\d{1,2}))?(?:\s*[/-]\s*(\d{4}))?"
     r"\s*(?:đến|tới|-|–|và)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM,
-    re.IGNORECASE,
+    ("ngày",), re.IGNORECASE,
 )
-_SINGLE = re.compile(r"(?<![\w/-])(?:" + _PART + r"(?:ngày\s+)?|(?:ngày|hôm)\s+)" + _DM, re.IGNORECASE)
-_FULL = re.compile(r"(?<![\w/-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})(?![\d/-])")
-_SINGLE_DOT = re.compile(r"(?<![\w.])(?:" + _PART + r"?(?:ngày\s+)?)" + _DM_DOT, re.IGNORECASE)
-_WORDY = re.compile(r"(?<!\w)(?:" + _PART + r"?ngày\s+)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
-                    re.IGNORECASE)
-_LOOKS_BACK = re.compile(r"\b(?:vừa qua|vừa rồi|trước đó|hồi|năm ngoái)\b", re.IGNORECASE)
+_SINGLE = Cued(r"(?<![\w/-])(?:" + _PART + r"(?:ngày\s+)?|(?:ngày|hôm)\s+)" + _DM,
+              ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm"), re.IGNORECASE)
+_FULL = Cued(r"(?<![\w/-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})(?![\d/-])", ("/", "-"))
+_SINGLE_DOT = Cued(r"(?<![\w.])(?:" + _PART + r"?(?:ngày\s+)?)" + _DM_DOT, (".",), re.IGNORECASE)
+_WORDY = Cued(r"(?<!\w)(?:" + _PART + r"?ngày\s+)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
+              ("tháng",), re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_LOOKS_BACK = Cued(r"\b(?:vừa qua|vừa rồi|trước đó|hồi|năm ngoái)\b", ("vừa", "trước đó", "hồi", "năm ngoái"),
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ def _ok(day: int, month: int) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
-@functools.lru_cache(maxsize=8192)
+@memo(8192)
 def find_dates(text: str) -> tuple[DateMention, ...]:
     """Every day-month date or range in ``text`` ("Sáng 15-7", "hai ngày 11 và 12-3",
     "từ ngày 3 đến ngày 5/4", "ngày 9-4-2024", "tối 29/8"), in order, not overlapping.
@@ -99,15 +104,16 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
     A bare "d-m" without a cue word (ngày, sáng, chiều...) or a year is ignored:
     it is too often a score, a ratio or a period.
     """
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return ()
+    low = text.lower()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _DAY_RANGE.finditer(text):
+    for m in _DAY_RANGE.finditer(text, low):
         d1, m1, y1, d2, m2, y2 = (int(x) if x else None for x in m.groups())
         assert d1 is not None and d2 is not None and m2 is not None
         m1 = m1 or m2
@@ -116,7 +122,7 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
             found.append(DateMention(m.start(), m.end(), m.group(0).strip(), d1, m1, y1, d2, m2, y2))
             taken.append(m.span())
     for rx in (_WORDY, _SINGLE_DOT, _SINGLE, _FULL):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, low):
             d, mo, y = (int(x) if x else None for x in m.groups()[:3])
             if d is None or mo is None or not _ok(d, mo) or not free(*m.span()):
                 continue

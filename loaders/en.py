@@ -17,6 +17,8 @@ from interparty.loaders.en_dates import EnDate, find_dates
 from interparty.loaders.en_gazetteer import Gazetteer, PlaceEntry, Token, gazetteer, tokenize
 from interparty.loaders.en_grammar import BodyRef, Grammar, Title
 from interparty.loaders.facts import FactBuilder, name_key
+from interparty.loaders.gazetteer import gazetteer as vi_gazetteer
+from interparty.loaders.vi_lexicon import body_key
 
 Ref = tuple[str, str]
 
@@ -80,6 +82,15 @@ STATE_VI = {"State": ("Nhà nước", "state"), "Government": ("Chính phủ", "
 _FURNITURE = re.compile(r"^(?:photo|source|read more|related|tags?|share|print|view count|publish date)\b", re.I)
 
 
+def _of_party(vi: str, country: str) -> str:
+    """A national party body of a partner country, named as the Vietnamese extractor names it:
+    "Trung ương Đảng" -> "Trung ương Đảng Nhân dân Cách mạng Lào", "Bộ Chính trị" -> "Bộ Chính trị Đảng ..."."""
+    party = vi_gazetteer().parties.get(country)
+    if not party:
+        return vi
+    return vi[: -len("Đảng")] + party if vi.endswith("Đảng") else f"{vi} {party}"
+
+
 def _num(text: str) -> int | None:
     t = text.casefold()
     return int(t) if t.isdigit() else NUMBER_WORDS.get(t)
@@ -104,6 +115,7 @@ class Sentence:
     end: int
     toks: list[Token]
     dates: list[EnDate] = field(default_factory=list)
+    gr: Grammar | None = None  # one per sentence: it remembers its gazetteer lookups
 
 
 class EnglishExtractor:
@@ -116,6 +128,8 @@ class EnglishExtractor:
         text = doc.text
         self.sents = [Sentence(s, e, tokenize(text[s:e], s), find_dates(text[s:e], doc.date, s))
                       for s, e in self.fb.spans if not _FURNITURE.match(text[s:e].strip())]
+        for s in self.sents:
+            s.gr = Grammar(self.g, text, s.toks)
         self.places: list[tuple[int, PlaceEntry]] = []  # every place mention, in order
         self.body_nodes: list[tuple[int, Ref, str, str | None]] = []  # (pos, ref, kind, country)
         self.mentioned_parties: dict[str | None, Ref] = {}
@@ -126,6 +140,10 @@ class EnglishExtractor:
         self._delegations: dict[int, list[Ref]] = {}
 
     # ------------------------------------------------------------------ entry
+
+    def _gr(self, s: Sentence) -> Grammar:
+        assert s.gr is not None
+        return s.gr
 
     def run(self) -> Extraction:
         self._scan_places()
@@ -148,7 +166,7 @@ class EnglishExtractor:
 
     def _scan_places(self) -> None:
         for s in self.sents:
-            gr = Grammar(self.g, self.doc.text, s.toks)
+            gr = self._gr(s)
             i = 0
             while i < len(s.toks):
                 p = gr.place(i)
@@ -175,7 +193,7 @@ class EnglishExtractor:
     # ------------------------------------------------------------------ officials
 
     def _officials_in(self, n: int, s: Sentence) -> list[OfficialHit]:
-        gr = Grammar(self.g, self.doc.text, s.toks)
+        gr = self._gr(s)
         toks, out, i = s.toks, [], 0
         while i < len(toks):
             chain = gr.chain(i)
@@ -261,7 +279,7 @@ class EnglishExtractor:
         if body is None:
             return
         fb.rel("HOLDS_POSITION", o, body, fb.mention(start, end, "en_title_chain", conf),
-               key=f"{o[1]}|{body[1]}|{t.role}", title=t.text, role=t.role, resolution=resolution)
+               title=t.text, role=t.role, resolution=resolution)
 
     def _state_body(self, role: str, country: str | None, start: int, end: int) -> Ref | None:
         if country is None or country not in self.g.countries:
@@ -269,7 +287,7 @@ class EnglishExtractor:
         head = self.g.state_roles[role]
         vi, kind = STATE_VI[head]
         c = self.g.countries[country]
-        return self.fb.node("Body", name_key(f"{vi} {c.vi}"), self.fb.mention(start, end, "en_state_office", 0.6),
+        return self.fb.node("Body", body_key(f"{vi} {c.vi}"), self.fb.mention(start, end, "en_state_office", 0.6),
                             name=head, aliases=[f"{head} of {c.en}"], kind=kind, country=country)
 
     # ------------------------------------------------------------------ bodies
@@ -312,9 +330,9 @@ class EnglishExtractor:
             nb = ref.named
             country = nb.country or country or context_country
             vi = nb.vi
-            if nb.country is None and country and country != "VN" and country in g.countries:
-                vi = f"{nb.vi} {g.countries[country].vi}"
-            key = name_key(vi)
+            if nb.country is None and country and country != "VN":
+                vi = _of_party(nb.vi, country)
+            key = body_key(vi)
             aliases = [ref.name, nb.en, nb.vi]
         else:
             head = ref.head
@@ -327,7 +345,7 @@ class EnglishExtractor:
                 # one delegation per place and article: "the delegation of Hanoi" = "the Hanoi delegation"
                 key = f"{self.doc.key}|delegation|{self._delegation_words(ref.name, place)}"
             else:
-                key = name_key(vi or ref.name)
+                key = body_key(vi) if vi else name_key(ref.name)
             aliases = [ref.name] + ([vi] if vi else [])
         node = fb.node("Body", key, fb.mention(start, end, f"en_body_{how}", 0.9 if how == "explicit" else 0.7),
                        name=ref.name, aliases=list(dict.fromkeys(aliases)), kind=ref.kind, country=country)
@@ -342,7 +360,7 @@ class EnglishExtractor:
         elif ref.named is not None and ref.named.parent:
             pb = g.bodies_by_en.get(ref.named.parent)
             if pb is not None:
-                parent = fb.node("Body", name_key(pb.vi), fb.mention(start, end, "en_body_parent", 0.8),
+                parent = fb.node("Body", body_key(pb.vi), fb.mention(start, end, "en_body_parent", 0.8),
                                  name=pb.en, aliases=[pb.en, pb.vi], kind=pb.kind, country=pb.country)
                 if pb.kind == "party":
                     self.mentioned_parties.setdefault(pb.country, parent)
@@ -373,9 +391,9 @@ class EnglishExtractor:
     def _scan_bodies_first(self) -> None:
         """Named parties first, so "General Secretary" can be resolved to a party named anywhere."""
         for s in self.sents:
-            gr = Grammar(self.g, self.doc.text, s.toks)
+            gr = self._gr(s)
             for i in range(len(s.toks)):
-                m = self.g.bodies.match(s.toks, i)
+                m = gr.named(i)
                 if m is not None and m[1].kind == "party":
                     b = gr.body(i, allow_anaphor=False)
                     if b is not None and b.named is not None and b.named.kind == "party":
@@ -385,7 +403,7 @@ class EnglishExtractor:
         """Bodies named anywhere in the text, outside the title chains already read."""
         out: list[tuple[BodyRef, list[Token]]] = []
         for n, s in enumerate(self.sents):
-            gr = Grammar(self.g, self.doc.text, s.toks)
+            gr = self._gr(s)
             i = 0
             while i < len(s.toks):
                 if i in self.consumed[n] or not s.toks[i].is_word:
@@ -460,12 +478,12 @@ class EnglishExtractor:
                 fb.rel("ATTENDED", o, ev, fb.mention(a, b, "en_event_sentence", 0.6), role="participant")
         for node in self._delegations.get(self.sents.index(s), []):
             fb.rel("TOOK_PART_IN", node, ev, fb.mention(s.start, s.end, "en_event_sentence", 0.6), role="delegation")
-        gr = Grammar(self.g, self.doc.text, s.toks)
+        gr = self._gr(s)
         for i, t in enumerate(s.toks):
             # "in Vientiane"; for a visit also "(visit|trip) to Laos"
             where = t.low == "in" or (kind == "visit" and t.low == "to" and i > 0
                                       and s.toks[i - 1].low in {"visit", "trip"})
-            if where and (p := gr.place(i + 1)) and not self.g.heads.match(s.toks, p[0]):
+            if where and (p := gr.place(i + 1)) and not gr.head(p[0]):
                 a, b = s.toks[i + 1].start, s.toks[p[0] - 1].end
                 pl = self.place_node(p[1], a, b, "en_event_place")
                 fb.rel("HELD_IN", ev, pl, fb.mention(a, b, "en_event_place", 0.6))
@@ -534,7 +552,7 @@ class EnglishExtractor:
         m = COURSE_RE.search(sent)
         if m is None or COURSE_VERB_RE.search(sent) is None:
             return
-        gr = Grammar(self.g, self.doc.text, s.toks)
+        gr = self._gr(s)
         cs = s.start + m.start("name")
         organiser = trains = None
         for i, t in enumerate(s.toks):
@@ -570,9 +588,9 @@ class EnglishExtractor:
                 if tr is not None:
                     fb.rel("TRAINS", node, tr, fb.mention(a, b, "en_course_trainees", 0.7), count=c["trainees"])
             s: Sentence = c["sent"]
-            gr = Grammar(self.g, self.doc.text, s.toks)
+            gr = self._gr(s)
             for i, t in enumerate(s.toks):
-                if t.low == "in" and (p := gr.place(i + 1)) and not self.g.heads.match(s.toks, p[0]):
+                if t.low == "in" and (p := gr.place(i + 1)) and not gr.head(p[0]):
                     pa, pb = s.toks[i + 1].start, s.toks[p[0] - 1].end
                     fb.rel("HELD_IN", node, self.place_node(p[1], pa, pb, "en_course_place"),
                            fb.mention(pa, pb, "en_course_place", 0.6))

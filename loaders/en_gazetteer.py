@@ -12,7 +12,7 @@ from functools import cache
 from typing import Generic, TypeVar
 
 from interparty.graph.normalize import clean
-from interparty.loaders.gazetteer import load_yaml
+from interparty.loaders.gazetteer import load_yaml, roles
 
 V = TypeVar("V")
 
@@ -21,9 +21,13 @@ V = TypeVar("V")
 TOKEN_RE = re.compile(r"[^\W_](?:[\w\-]|[’'](?=\w)(?!s\b))*|[’']s\b|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
-    """One word or punctuation mark with its offsets in the source text."""
+    """One word or punctuation mark with its offsets in the source text (treat as read-only).
+
+    Not ``frozen``: a frozen dataclass sets each field through ``object.__setattr__``, and
+    tokenising is on the hot path.
+    """
 
     text: str
     start: int
@@ -72,9 +76,22 @@ class PhraseIndex(Generic[V]):
         """(end index, value) of the longest phrase starting at ``toks[i]``."""
         if i >= len(toks):
             return None
-        for words, value in self._by_first.get(self._key(toks[i].norm), ()):
+        cs = self.cs
+        bucket = self._by_first.get(toks[i].norm if cs else toks[i].low)
+        if bucket is None:
+            return None
+        n_toks = len(toks)
+        for words, value in bucket:  # longest first
             n = len(words)
-            if i + n <= len(toks) and all(self._key(toks[i + k].norm) == words[k] for k in range(1, n)):
+            if n == 1:
+                return i + 1, value
+            if i + n > n_toks:
+                continue
+            for k in range(1, n):
+                t = toks[i + k]
+                if (t.norm if cs else t.low) != words[k]:
+                    break
+            else:
                 return i + n, value
         return None
 
@@ -149,6 +166,7 @@ def gazetteer() -> Gazetteer:
     """The gazetteers, read and indexed on first use."""
     g = Gazetteer()
     titles = load_yaml("en_titles.yaml")
+    roles().check(titles["roles"].values(), "en_titles.yaml")
     for phrase, role in titles["roles"].items():
         g.roles.add(phrase, role)
         g.role_first_words.add(_words(phrase)[0].casefold())

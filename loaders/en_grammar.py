@@ -12,6 +12,7 @@ title, body nor place words. No list of person names is used.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from interparty.loaders.en_gazetteer import Gazetteer, Head, NamedBody, PlaceEntry, Token
 
@@ -50,6 +51,16 @@ class Title:
     place: PlaceEntry | None = None  # "President of Laos", "Ambassador to Laos"
 
 
+_T = TypeVar("_T", BodyRef, Title)
+
+
+def _clone(obj: _T) -> _T:
+    """A shallow copy (its fields can be set without touching the remembered original)."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    return new
+
+
 def span_text(text: str, toks: list[Token], i: int, j: int) -> str:
     return text[toks[i].start:toks[j - 1].end]
 
@@ -59,6 +70,15 @@ class Grammar:
 
     def __init__(self, g: Gazetteer, text: str, toks: list[Token]) -> None:
         self.g, self.text, self.toks = g, text, toks
+        # Gazetteer lookups at a token are pure and asked again and again by the passes over a
+        # sentence: remembered per token index (the results are immutable).
+        self._places: dict[int, tuple[int, PlaceEntry] | None] = {}
+        self._roles: dict[int, tuple[int, str] | None] = {}
+        self._heads: dict[int, tuple[int, Head] | None] = {}
+        self._named: dict[int, tuple[int, NamedBody] | None] = {}
+        self._mods: dict[int, tuple[int, str] | None] = {}
+        self._bodies: dict[tuple[int, bool], BodyRef | None] = {}
+        self._titles: dict[int, Title | None] = {}
 
     # ------------------------------------------------------------------ small pieces
 
@@ -69,6 +89,44 @@ class Grammar:
         return self.toks[i].low if i < len(self.toks) else ""
 
     def place(self, i: int) -> tuple[int, PlaceEntry] | None:
+        try:
+            return self._places[i]
+        except KeyError:
+            m = self._places[i] = self._place(i)
+            return m
+
+    def role(self, i: int) -> tuple[int, str] | None:
+        """(end, role) of the role words at ``i`` ("deputy secretary", "Prime Minister")."""
+        try:
+            return self._roles[i]
+        except KeyError:
+            m = self._roles[i] = self.g.roles.match(self.toks, i)
+            return m
+
+    def head(self, i: int) -> tuple[int, Head] | None:
+        """(end, head) of a body's head noun at ``i``."""
+        try:
+            return self._heads[i]
+        except KeyError:
+            m = self._heads[i] = self.g.heads.match(self.toks, i)
+            return m
+
+    def named(self, i: int) -> tuple[int, NamedBody] | None:
+        """(end, body) of a body the gazetteer names, at ``i``."""
+        try:
+            return self._named[i]
+        except KeyError:
+            m = self._named[i] = self.g.bodies.match(self.toks, i)
+            return m
+
+    def modifier(self, i: int) -> tuple[int, str] | None:
+        try:
+            return self._mods[i]
+        except KeyError:
+            m = self._mods[i] = self.g.modifiers.match(self.toks, i)
+            return m
+
+    def _place(self, i: int) -> tuple[int, PlaceEntry] | None:
         m = self.g.places.match(self.toks, i)
         if m is None and i < len(self.toks) and self.toks[i].text.isupper() and len(self.toks[i].text) > 2:
             m = self.g.places_upper.match(self.toks, i)
@@ -78,23 +136,35 @@ class Grammar:
         return i + 1 if self.low(i) == "the" else i
 
     def is_role_start(self, i: int) -> bool:
-        return self.g.roles.match(self.toks, i) is not None
+        return self.role(i) is not None
 
     # ------------------------------------------------------------------ bodies
 
     def body(self, i: int, *, allow_anaphor: bool = True) -> BodyRef | None:
-        """The longest body starting at token ``i`` (after an optional "the")."""
+        """The longest body starting at token ``i`` (after an optional "the").
+
+        Remembered per (i, allow_anaphor): every pass over the sentence asks again. Callers get
+        their own copy, since they may set its fields.
+        """
+        key = (i, allow_anaphor)
+        try:
+            hit = self._bodies[key]
+        except KeyError:
+            hit = self._bodies[key] = self._body(i, allow_anaphor)
+        return _clone(hit) if hit is not None else None
+
+    def _body(self, i: int, allow_anaphor: bool) -> BodyRef | None:
         has_the = self.low(i) == "the"
         i = self.skip_the(i)
         if i >= len(self.toks) or not self.toks[i].is_word:
             return None
-        named = self.g.bodies.match(self.toks, i)
+        named = self.named(i)
         generic = self._generic_body(i, has_the and allow_anaphor)
         ref = generic
         if named and (generic is None or named[0] >= generic.j):
             end, nb = named
             ref = BodyRef(i, end, span_text(self.text, self.toks, i, end), nb.kind, nb.country, named=nb)
-            h = self.g.heads.match(self.toks, end)
+            h = self.head(end)
             if h is not None and self.toks[end].is_cap and not h[1].anaphor:
                 # "Lao Front for National Development Central Committee": a head after a named body
                 ref = BodyRef(i, h[0], span_text(self.text, self.toks, i, h[0]), h[1].kind, nb.country,
@@ -123,7 +193,7 @@ class Grammar:
         n_mods = 0
         coord = False
         while k < len(toks) and n_mods <= MAX_MODIFIERS:
-            h = g.heads.match(toks, k)
+            h = self.head(k)
             if h is not None and (toks[k].is_cap or h[1].lower):
                 best = (h[0], h[1], list(places), adjective, anaphor, coord)
                 # a head may be followed by another head ("National Assembly delegation")
@@ -136,7 +206,7 @@ class Grammar:
             elif toks[k].norm in g.adjectives:
                 adjective = g.adjectives[toks[k].norm]
                 k += 1
-            elif (m := g.modifiers.match(toks, k)) is not None:
+            elif (m := self.modifier(k)) is not None:
                 if toks[k].low in g.place_anaphors:
                     anaphor = g.place_anaphors[toks[k].low]
                 k = m[0]
@@ -217,14 +287,24 @@ class Grammar:
     # ------------------------------------------------------------------ titles
 
     def title(self, i: int) -> Title | None:
-        """One title: "[Lao] ROLE [of [the] BODY | of PLACE | to PLACE]" or "BODY ROLE [of [the] PARTY]"."""
+        """One title: "[Lao] ROLE [of [the] BODY | of PLACE | to PLACE]" or "BODY ROLE [of [the] PARTY]".
+
+        Remembered per token, like :meth:`body`; callers get their own copy.
+        """
+        try:
+            hit = self._titles[i]
+        except KeyError:
+            hit = self._titles[i] = self._title(i)
+        return _clone(hit) if hit is not None else None
+
+    def _title(self, i: int) -> Title | None:
         g, toks = self.g, self.toks
         country = None
         k = i
         if k < len(toks) and toks[k].norm in g.adjectives and self.is_role_start(k + 1):
             country = g.adjectives[toks[k].norm]
             k += 1
-        r = g.roles.match(toks, k)
+        r = self.role(k)
         if r is not None:
             # lower-case roles only where they cannot be ordinary words ("head of the ...", "member of ...")
             if not toks[k].is_cap and self.low(r[0]) not in {"of", "to"}:
@@ -261,7 +341,7 @@ class Grammar:
         body = self.body(i, allow_anaphor=False)
         if body is None or body.i != i or body.kind == "delegation":
             return None
-        r = g.roles.match(toks, body.j)
+        r = self.role(body.j)
         if r is None:
             return None
         end, role = r
@@ -307,7 +387,7 @@ class Grammar:
             return False
         w = t.norm
         return (w not in self.g.not_name and w not in self.g.adjectives and not self.is_role_start(i)
-                and self.place(i) is None and self.g.bodies.match(self.toks, i) is None
+                and self.place(i) is None and self.named(i) is None
                 and not any(c.isdigit() for c in w))
 
     def name(self, i: int) -> tuple[int, int, str] | None:

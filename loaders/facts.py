@@ -8,12 +8,96 @@ the mention and merges repeats, so provenance is never an afterthought.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
-from interparty.graph.model import Extraction, Mention, NodeFact, RelFact, SourceDoc, consolidate
+from interparty.graph.model import (
+    Extraction,
+    FactSet,
+    Mention,
+    NodeFact,
+    RelFact,
+    SourceDoc,
+    check_props,
+    make_mention,
+    rel_key,
+)
 from interparty.graph.normalize import fold
+from interparty.graph.schema import schema
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+_MEMOS: list[Any] = []
+
+
+def memo(maxsize: int = 1 << 15) -> Callable[[_F], _F]:
+    """``functools.lru_cache`` for pure text functions on the extraction path, registered so that
+    :func:`clear_memos` can empty them all (the benchmark does, to measure new text honestly)."""
+
+    def wrap(fn: _F) -> _F:
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+        _MEMOS.append(cached)
+        return cached  # type: ignore[return-value]
+
+    return wrap
+
+
+def clear_memos() -> None:
+    """Empty every cache registered with :func:`memo` (and the lexicon's place cache)."""
+    for c in _MEMOS:
+        c.cache_clear()
+    for hook in _CLEAR_HOOKS:
+        hook()
+
+
+_CLEAR_HOOKS: list[Callable[[], None]] = []
+
+
+def on_clear(hook: Callable[[], None]) -> None:
+    """Run ``hook`` whenever :func:`clear_memos` is called."""
+    _CLEAR_HOOKS.append(hook)
+
+
+#: :func:`~interparty.graph.normalize.fold`, memoised: extractors fold the same words again and again.
+cfold = memo(1 << 16)(fold)
+
+class Cued:
+    """A compiled regex with its cues: lower-case literals at least one of which every match contains.
+
+    Rules run over every sentence, and most sentences hold none of a rule's words: a
+    substring test on the lower-cased sentence (shared by all rules, see ``low``) rules the
+    sentence out without running the regex. Results are exactly the regex's own.
+    """
+
+    __slots__ = ("cues", "rx")
+
+    def __init__(self, pattern: str | re.Pattern[str], cues: tuple[str, ...], flags: int = 0) -> None:
+        self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        self.cues = tuple(c.lower() for c in cues)
+
+    @property
+    def pattern(self) -> str:
+        return self.rx.pattern
+
+    def cued(self, low: str) -> bool:
+        for c in self.cues:  # noqa: SIM110 - a loop: any() over a generator costs more than the test
+            if c in low:
+                return True
+        return False
+
+    def search(self, text: str, low: str | None = None, pos: int = 0) -> re.Match[str] | None:
+        if not self.cued(text.lower() if low is None else low):
+            return None
+        return self.rx.search(text, pos)
+
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+        if not self.cued(text.lower() if low is None else low):
+            return iter(())
+        return self.rx.finditer(text)
+
+
+_NODE_KINDS = frozenset(schema().nodes)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
@@ -31,7 +115,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def name_key(name: str) -> str:
     """The key of a named entity before resolution: its folded name."""
-    return fold(name)
+    return cfold(name)
 
 
 class FactBuilder:
@@ -41,26 +125,50 @@ class FactBuilder:
         self.doc = doc
         self.spans = sentence_spans(doc.text)
         self._starts = [s for s, _ in self.spans]
-        self.nodes: list[NodeFact] = []
-        self.rels: list[RelFact] = []
+        self.facts = FactSet()
+        self._sentence_text: dict[tuple[int, int], str] = {}
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
         return self.spans[i] if self.spans else (0, len(self.doc.text))
 
+    def sentence_text(self, pos: int) -> str:
+        """The stripped sentence around ``pos`` (cached: many facts rest on one sentence)."""
+        span = self.sentence_at(pos)
+        text = self._sentence_text.get(span)
+        if text is None:
+            text = self._sentence_text[span] = self.doc.text[span[0]:span[1]].strip()
+        return text
+
     def mention(self, start: int, end: int, method: str, confidence: float = 0.9) -> Mention:
-        s, e = self.sentence_at(start)
-        return Mention(source=self.doc.key, sentence=self.doc.text[s:e].strip(), start=start, end=max(end, start),
-                       method=method, confidence=round(min(max(confidence, 0.0), 1.0), 3))
+        return make_mention(self.doc.key, self.sentence_text(start), start, max(end, start), method,
+                            round(min(max(float(confidence), 0.0), 1.0), 3))
+
+    @property
+    def nodes(self) -> list[NodeFact]:
+        """The node facts so far, merged by identity."""
+        return list(self.facts.nodes.values())
+
+    @property
+    def rels(self) -> list[RelFact]:
+        """The relationship facts so far, merged by identity."""
+        return list(self.facts.rels.values())
 
     def node(self, kind: str, key: str, mention: Mention | None, /, **props: Any) -> tuple[str, str]:
-        self.nodes.append(NodeFact(kind=kind, key=key, props=props, mentions=[mention] if mention else []))
+        """Record a node fact read at ``mention``; repeats of (kind, key) merge into the first."""
+        if kind not in _NODE_KINDS:
+            schema().node(kind)  # raises: unknown kind
+        self.facts.add_node(kind, key, check_props(kind, {**props, "key": key}), [mention] if mention else [])
         return (kind, key)
 
     def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], mention: Mention | None, /,
             key: str = "", **props: Any) -> None:
-        self.rels.append(RelFact(type=rel_type, start=start, end=end, key=key, props=props,
-                                 mentions=[mention] if mention else []))
+        """Record a relationship fact; its key comes from the schema's identity props when declared."""
+        schema().check_endpoints(rel_type, start[0], end[0])
+        key = rel_key(rel_type, props, key)
+        self.facts.add_rel(rel_type, start, end, key, check_props(rel_type, {**props, "key": key}),
+                           [mention] if mention else [])
 
     def build(self) -> Extraction:
-        return consolidate(Extraction(source=self.doc, nodes=self.nodes, rels=self.rels))
+        """The extraction: one fact per identity, each with every mention that supports it."""
+        return self.facts.extraction(self.doc)

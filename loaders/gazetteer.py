@@ -8,10 +8,10 @@ the extractor must stay fast (hundreds of articles per second).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -19,23 +19,38 @@ from interparty.graph.normalize import clean, fold
 
 
 def _gazetteer_dir() -> Traversable:
-    """The packaged gazetteer folder; the source tree's when the data package is not importable.
-
-    ``interparty.data`` has no ``__init__.py`` and editable installs do not expose
-    such namespace packages, so fall back to the folder beside ``loaders``.
-    """
-    try:
-        return resources.files("interparty.data") / "gazetteers"
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "data" / "gazetteers"
+    """The packaged gazetteer folder (``interparty.data`` is a regular package)."""
+    return resources.files("interparty.data") / "gazetteers"
 
 
 def load_yaml(name: str) -> dict[str, Any]:
-    """One gazetteer file as a dict (empty when missing)."""
+    """One gazetteer file as a dict (empty when missing): the one way gazetteers are read."""
     f = _gazetteer_dir() / name
     if not f.is_file():
         return {}
     return yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The controlled vocabulary of roles (roles.yaml): what HOLDS_POSITION and ATTENDED say."""
+
+    positions: frozenset[str]
+    attendance: frozenset[str]
+
+    def check(self, roles: Iterable[str], where: str, kind: str = "positions") -> None:
+        """Raise when a gazetteer maps a title to a role outside the vocabulary."""
+        allowed = self.positions if kind == "positions" else self.attendance
+        unknown = sorted(set(roles) - allowed)
+        if unknown:
+            raise ValueError(f"{where}: roles not in roles.yaml `{kind}`: {unknown}")
+
+
+@functools.cache
+def roles() -> Roles:
+    """The role vocabulary, read once."""
+    r = load_yaml("roles.yaml")
+    return Roles(frozenset(r.get("positions") or ()), frozenset(r.get("attendance") or ()))
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,7 @@ def gazetteer() -> Gazetteer:
                                 aliases=tuple(clean(a) for a in e.get("aliases", []) or []),
                                 requires_prefix=bool(e.get("requires_prefix", False))))
     noise = n.get("noise", {}) or {}
+    roles().check((e["role"] for e in t.get("titles", [])), "titles.yaml")
     return Gazetteer(
         titles=[TitleHead(**{k: clean(v) if isinstance(v, str) else v for k, v in e.items()})
                 for e in t.get("titles", [])],

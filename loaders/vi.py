@@ -9,28 +9,38 @@ site menus and unrelated headline lines.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from interparty.graph.model import Extraction, Mention, NodeFact, SourceDoc
-from interparty.graph.normalize import fold
-from interparty.loaders.facts import FactBuilder, name_key, sentence_spans
+from interparty.graph.model import Extraction, SourceDoc
+from interparty.loaders.facts import Cued, FactBuilder, name_key, sentence_spans
+from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import Place
 from interparty.loaders.vi_bodies import CONFIDENCE, BodyRef, DocContext, resolve, seg_countries
-from interparty.loaders.vi_lexicon import Lexicon, lexicon
-from interparty.loaders.vi_titles import Person, read_people
+from interparty.loaders.vi_lexicon import Lexicon, body_key, lexicon
+from interparty.loaders.vi_titles import Person, TitleSeg, read_people
 
 _BYLINE_RE = re.compile(r"^[^\W\d_][^\n\d]{1,40}?\s+\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?\s*$")
 _TIMESTAMP_RE = re.compile(r"^[\W\d]*(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{4})[\s\S]*$")
-_END_PUNCT = re.compile(r"[.!?…:;\"”)]\s*$")
+_END_PUNCT = ".!?…:;\"”)"  # a line ending with one of these is a sentence, not a heading
+_IMAGE_RE = Cued(r"[|]|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp)\b",
+                 ("|", "![", ".jpg", ".jpeg", ".png", ".gif", ".webp"), re.IGNORECASE)
+_DEGREE_RE = re.compile(r"\b(?:PGS|GS|TS|ThS)\b\.?,?")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    """``text`` with the characters in ``spans`` (but line breaks) made spaces: same length."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        a = max(a, pos)
+        if b <= a:
+            continue
+        out.append(text[pos:a])
+        out.append(_NOT_NEWLINE.sub(" ", text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def clean_view(doc: SourceDoc, lex: Lexicon) -> str:
@@ -38,16 +48,18 @@ def clean_view(doc: SourceDoc, lex: Lexicon) -> str:
     text = doc.text
     spans: list[tuple[int, int]] = []
     for marker in lex.credit_markers:
+        if marker not in text:
+            continue
         for m in re.finditer(re.escape(marker), text):
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
             close = text.find(")", m.end(), line_end)
             start = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "(" else m.start()
             spans.append((start, close + 1 if close >= 0 else line_end))
-    for m in re.finditer(r"[|]|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp)\b", text, re.IGNORECASE):
+    for m in _IMAGE_RE.finditer(text):
         spans.append(m.span())
     # PGS, TS. and similar degrees: their commas and full stops would cut a title chain.
-    for m in re.finditer(r"\b(?:PGS|GS|TS|ThS)\b\.?,?", text):
+    for m in _DEGREE_RE.finditer(text):
         spans.append(m.span())
     masked = _mask(text, spans)
     title = fold(doc.title)
@@ -62,16 +74,10 @@ def clean_view(doc: SourceDoc, lex: Lexicon) -> str:
         s = line.strip()
         byline = _BYLINE_RE.match(s) or (_TIMESTAMP_RE.match(s) and len(s) < 40)
         # A short line without a full stop that is not the title: a menu, a caption or a related headline.
-        heading = not _END_PUNCT.search(s) and a != last and len(s.split()) < 40 and fold(s) != title
+        heading = s[-1] not in _END_PUNCT and a != last and len(s.split()) < 40 and fold(s) != title
         if byline or heading:
             heading_spans.append((a, b))
     return _mask(masked, heading_spans)
-
-
-def add_node(fb: FactBuilder, kind: str, key: str, mention: Mention, /, **props: Any) -> tuple[str, str]:
-    """:meth:`FactBuilder.node` for props that include ``kind`` (which its signature takes for the node kind)."""
-    fb.nodes.append(NodeFact(kind=kind, key=key, props=props, mentions=[mention]))
-    return (kind, key)
 
 
 class _Doc:
@@ -83,9 +89,12 @@ class _Doc:
         self.view = clean_view(doc, self.lex)
         self.fb = FactBuilder(doc)
         self.sentences = sentence_spans(self.view)
+        self.lex.seed_places(self.view, self.sentences)  # one search of the text serves every sentence
         self.ctx = DocContext(self.lex.places_in(self.view) + self.lex.places_in(doc.title))
         self.officials: dict[str, str] = {}  # key -> country
         self.emitted: set[tuple[str, str]] = set()
+        self.body_names: dict[tuple[str, str], set[str]] = {}  # body -> spellings read
+        self.committees: dict[str, tuple[str, str]] = {}  # place -> its party committee (Thành ủy X)
 
 
 def _person_country(p: Person, d: _Doc) -> str:
@@ -107,16 +116,25 @@ def _place_node(d: _Doc, place: Place, start: int, end: int, written: str = "") 
         return ref
     d.emitted.add(ref)
     aliases = [place.name, *place.aliases] + ([written] if written and written != place.name else [])
-    return add_node(d.fb, "Place", name_key(place.name), d.fb.mention(start, end, "vi.place", 0.9), name=place.name,
+    return d.fb.node("Place", name_key(place.name), d.fb.mention(start, end, "vi.place", 0.9), name=place.name,
                      kind=place.kind, country=place.country, aliases=list(dict.fromkeys(aliases)))
 
 
 def _body_node(d: _Doc, ref: BodyRef, start: int, end: int) -> tuple[str, str]:
     conf = CONFIDENCE.get(ref.resolution, 0.7)
-    if ("Body", name_key(ref.name)) in d.emitted:
-        return ("Body", name_key(ref.name))
-    d.emitted.add(("Body", name_key(ref.name)))
-    node = add_node(d.fb, "Body", name_key(ref.name), d.fb.mention(start, end, f"vi.body.{ref.resolution}", conf),
+    key = ("Body", body_key(ref.name))
+    if key in d.emitted:
+        spellings = d.body_names.setdefault(key, set())
+        if ref.name not in spellings:  # another spelling of a body already read: keep it as an alias
+            spellings.add(ref.name)
+            d.fb.node("Body", key[1], d.fb.mention(start, end, f"vi.body.{ref.resolution}", conf),
+                      aliases=[ref.name])
+        return key
+    d.emitted.add(key)
+    d.body_names[key] = {ref.name}
+    if ref.kind == "party committee" and ref.place is not None and ref.place.kind in ("city", "province"):
+        d.committees.setdefault(ref.place.name, key)
+    node = d.fb.node("Body", key[1], d.fb.mention(start, end, f"vi.body.{ref.resolution}", conf),
                      name=ref.name, kind=ref.kind, country=ref.country, aliases=[ref.name])
     if ref.place is not None:
         place = _place_node(d, ref.place, start, end, ref.place_text)
@@ -125,6 +143,22 @@ def _body_node(d: _Doc, ref: BodyRef, start: int, end: int) -> tuple[str, str]:
         parent = _body_node(d, ref.parent, start, end)
         d.fb.rel("PART_OF", node, parent, d.fb.mention(start, end, "vi.part_of", conf))
     return node
+
+
+def _locality_node(d: _Doc, place: Place, written: str, start: int, end: int) -> tuple[str, str]:
+    """The body that stands for a city or province as a side of a cooperation ("giữa Thủ đô Hà Nội
+    và Thủ đô Viêng Chăn") or as the home of a course's trainees ("cán bộ Thủ đô Viêng Chăn").
+
+    The locality's party committee when the article names it (it leads the locality's external
+    cooperation and sends its cadres); else a body of kind ``locality`` named as written and
+    keyed by the canonical place name, so every spelling of the side is one node.
+    """
+    committee = d.committees.get(place.name)
+    if committee is not None:
+        return committee
+    name = written[0].upper() + written[1:] if written else place.name
+    ref = BodyRef(name, "locality", place.country, place, written, resolution="explicit")
+    return _body_node(d, ref, start, end)
 
 
 def _officials(d: _Doc) -> None:
@@ -148,23 +182,16 @@ def _officials(d: _Doc) -> None:
                     continue
                 sa, sb = a + seg.start, a + seg.end
                 body = _body_node(d, ref, sa, sb)
-                role = _role(seg, ref)
+                role = _role(seg)
                 conf = CONFIDENCE.get(ref.resolution, 0.7)
                 d.fb.rel("HOLDS_POSITION", off, body,
                          d.fb.mention(min(sa, na), max(sb, nb), f"vi.position.{seg.via}.{ref.resolution}", conf),
-                         key=fold(role), title=seg.text, role=role, resolution=ref.resolution)
+                         title=seg.text, role=role, resolution=ref.resolution)
 
 
-def _role(seg: object, ref: BodyRef) -> str:
-    role: str = seg.head.role  # type: ignore[attr-defined]
-    if role == "member":
-        if ref.kind == "party standing committee":
-            return "standing committee member"
-        if ref.kind == "party politburo":
-            return "politburo member"
-        if ref.kind == "party central committee":
-            return "central committee member"
-    return role
+def _role(seg: TitleSeg) -> str:
+    """The post's role from the roles.yaml vocabulary; what it is a post *in* is the body."""
+    return seg.head.role
 
 
 def extract(doc: SourceDoc) -> Extraction:

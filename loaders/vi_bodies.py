@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from interparty.graph.normalize import fold
+from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import Place
 from interparty.loaders.vi_lexicon import Lexicon, PlaceMatch
 from interparty.loaders.vi_titles import TitleSeg

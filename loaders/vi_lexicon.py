@@ -12,10 +12,37 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from interparty.graph.normalize import fold, strip_marks
+from interparty.graph.normalize import clean, strip_marks
+from interparty.loaders.facts import cfold as fold
+from interparty.loaders.facts import memo, on_clear
 from interparty.loaders.gazetteer import BodyHead, Gazetteer, Place, TitleHead, gazetteer
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@functools.cache
+def _uppers() -> tuple[str, ...]:
+    return tuple(c for c in map(chr, range(0x110000)) if c.isupper())
+
+
+def _upper_class(letters_only: bool = True) -> str:
+    """A character class of every upper-case letter (what ``str.isupper`` says of a character)."""
+    letter = re.compile(r"[^\W\d_]")
+    ups = [c for c in _uppers() if not letters_only or letter.match(c)]
+    out, i = [], 0
+    while i < len(ups):  # ranges of consecutive code points keep the class small
+        j = i
+        while j + 1 < len(ups) and ord(ups[j + 1]) == ord(ups[j]) + 1:
+            j += 1
+        out.append(re.escape(ups[i]) + ("-" + re.escape(ups[j]) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
+_WORDISH = re.compile(r"[\w-]")
+_ANY_UPPER = re.compile(_upper_class(letters_only=False))
+#: The words of WORD_RE that open with a capital, found without visiting the others.
+CAP_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]-)" + _upper_class() + r"[^\W\d_]*(?:-[^\W\d_]+)*")
 
 
 def _alt(items: Iterable[str]) -> str:
@@ -64,6 +91,7 @@ class Lexicon:
     def __init__(self, g: Gazetteer) -> None:
         self.g = g
         self._place_cache: dict[str, list[PlaceMatch]] = {}
+        on_clear(self._place_cache.clear)
         self.titles = sorted(g.titles, key=lambda t: len(t.head), reverse=True)
         self.title_by_fold = {fold(t.head): t for t in self.titles}
         # A title head opens with a capital ("Trưởng Ban" and "Trưởng ban" are both written).
@@ -103,6 +131,7 @@ class Lexicon:
         self.parties = g.parties
         self.party_country = {fold(v): k for k, v in g.parties.items()}
         self.abbrev = g.abbreviations
+        self.abbrev_re = re.compile(r"(?<![\w-])(" + _alt(g.abbreviations) + r")(?![\w-])")
         self.country_names = {p.country: p.name for p in g.places if p.kind == "country"}
         # Two-word compounds of the title and body vocabulary: "Đoàn Đại biểu" is not a name.
         words: set[str] = set()
@@ -130,8 +159,33 @@ class Lexicon:
             hit = self._place_cache[text] = self._places_in(text)
         return hit
 
+    def seed_places(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Fill the cache for the pieces ``text[a:b]`` (sentences) from one search of the whole text.
+
+        A piece gets the matches that lie inside it, shifted, which is what searching it alone
+        gives when its edges are not inside a word; a piece a match crosses is left to be
+        searched alone.
+        """
+        whole = self.places_in(text)
+        cache, n = self._place_cache, len(text)
+        for a, b in spans:
+            if (a > 0 and _WORDISH.match(text, a - 1)) or (b < n and _WORDISH.match(text, b)):
+                continue
+            piece = text[a:b]
+            if piece in cache:
+                continue
+            inside: list[PlaceMatch] = []
+            for p in whole:
+                if p.end <= a or p.start >= b:
+                    continue
+                if p.start < a or p.end > b:
+                    break
+                inside.append(PlaceMatch(p.start - a, p.end - a, p.place, p.text, p.core, p.level))
+            else:
+                cache[piece] = inside if inside and _ANY_UPPER.search(piece) else []
+
     def _places_in(self, text: str) -> list[PlaceMatch]:
-        if not any(c.isupper() for c in text):
+        if not _ANY_UPPER.search(text):
             return []
         out = []
         for m in self.place_re.finditer(text):
@@ -144,6 +198,26 @@ class Lexicon:
                 level = "city"
             out.append(PlaceMatch(m.start(), m.end(), place, m.group(0), core, level))
         return out
+
+    def body_key(self, name: str) -> str:
+        """The key of a body named ``name`` (Vietnamese): one key for every spelling of it.
+
+        Places become their canonical name without the prefix ("Thủ đô Vientiane",
+        "thành phố Viêng Chăn" -> "Viêng Chăn"; "nước CHDCND Lào" -> "Lào") and abbreviations
+        are written out (HĐND -> Hội đồng nhân dân), then the whole is folded. The body's
+        ``name`` stays as written; only the key is normalised.
+        """
+        text = clean(name)
+        out, pos = [], 0
+        for p in self.places_in(text):
+            if p.place is None or p.start < pos:
+                continue
+            out.append(text[pos:p.start])
+            out.append(p.place.name)
+            pos = p.end
+        out.append(text[pos:])
+        text = self.abbrev_re.sub(lambda m: self.abbrev[m.group(1)], "".join(out))
+        return fold(text)
 
     def title_at(self, text: str, pos: int = 0) -> tuple[TitleHead, re.Match[str]] | None:
         m = self.title_re.match(text, pos)
@@ -161,6 +235,13 @@ def lexicon() -> Lexicon:
     return Lexicon(gazetteer())
 
 
+@memo(1 << 14)
+def body_key(name: str) -> str:
+    """:meth:`Lexicon.body_key` of the process's lexicon: the key every extractor gives a body."""
+    return lexicon().body_key(name)
+
+
+@memo(1 << 14)
 def looks_foreign(word: str) -> bool:
     """A capitalised word spelt as a foreign (Lao, Khmer, Spanish) name, not Vietnamese.
 
@@ -172,4 +253,12 @@ def looks_foreign(word: str) -> bool:
     bare = strip_marks(word)
     if bare == word:
         return True
-    return all(c in "áéíóúñüçèàÁÉÍÓÚÑ" or strip_marks(c) == c for c in word)
+    return all(c in _FOREIGN_ACCENTS or _unmarked(c) for c in word)
+
+
+_FOREIGN_ACCENTS = frozenset("áéíóúñüçèàÁÉÍÓÚÑ")
+
+
+@functools.cache  # one entry per letter of the alphabet in use: bounded
+def _unmarked(c: str) -> bool:
+    return strip_marks(c) == c

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interparty.graph.normalize import fold
+from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import TitleHead
-from interparty.loaders.vi_lexicon import WORD_RE, Lexicon, looks_foreign
+from interparty.loaders.vi_lexicon import CAP_WORD_RE, WORD_RE, Lexicon, looks_foreign
 
 # Predicates and function words that end a title: "Bí thư Thành ủy La Habana bày tỏ ...".
 _STOP_RE = re.compile(
@@ -77,9 +77,9 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
     that "Hà Nội" is never read as a person called Hà.
     """
     blocked = [(p.start, p.end) for p in lex.places_in(s)]
-    toks = [m for m in WORD_RE.finditer(s)
-            if m.group(0)[0].isupper() and not (len(m.group(0)) > 1 and m.group(0).isupper())
-            and not any(a <= m.start() < b for a, b in blocked)]
+    toks = [m for m in CAP_WORD_RE.finditer(s)
+            if not (len(m.group(0)) > 1 and m.group(0).isupper())
+            and not (blocked and any(a <= m.start() < b for a, b in blocked))]
     runs: list[list[re.Match[str]]] = []
     for m in toks:
         if runs and s[runs[-1][-1].end():m.start()] == " ":

@@ -60,3 +60,31 @@ def test_find_dates_never_fails_and_spans_hold(text: str) -> None:
     for d in find_dates(text):
         assert 0 <= d.start < d.end <= len(text)
         assert 1 <= d.day <= 31 and 1 <= d.month <= 12
+
+
+def test_cue_gated_rules_find_what_the_bare_regexes_find() -> None:
+    """The cues only skip sentences a rule cannot match: results are the regex's own."""
+    from interparty.loaders import dates, vi_events
+    from interparty.loaders.facts import Cued
+
+    sentences = [
+        "Sáng 15-7, tại Hà Nội, Thành ủy khai giảng lớp bồi dưỡng.",
+        "Chiều 3/4/2024 hai bên ký kết 8 biên bản hợp tác giai đoạn 2024-2026.",
+        "Từ ngày 3 đến ngày 5/4, đoàn sẽ sang thăm và làm việc với tỉnh bạn.",
+        "HỘI ĐÀM giữa hai đoàn diễn ra ngày 9.4.2024; Kế hoạch số 12-KH/TU được ban hành.",
+        "Lớp học có 27 học viên, trong thời gian 12 ngày, hồi tháng trước.",
+        "Tối 29/8, Đoàn công tác tiếp xã giao Đại sứ; lễ kỷ niệm diễn ra vừa qua.",
+        "Không có gì ở đây cả.",
+        "",
+    ]
+    rules = [rx for _, rx in vi_events._KINDS] + [
+        vi_events._FUTURE, vi_events._AGREEMENT_RE, vi_events._COURSE_RE, vi_events._COUNTS_RE,
+        vi_events._TRAINEES_RE, vi_events._DURATION_RE, vi_events._PLAN_RE, vi_events._DELEGATION_RE,
+        dates._DAY_RANGE, dates._SINGLE, dates._FULL, dates._SINGLE_DOT, dates._WORDY, dates._LOOKS_BACK,
+    ]
+    for rule in rules:
+        assert isinstance(rule, Cued)
+        for s in sentences:
+            assert [m.span() for m in rule.finditer(s)] == [m.span() for m in rule.rx.finditer(s)], (rule.pattern, s)
+            got, want = rule.search(s), rule.rx.search(s)
+            assert (got and got.span()) == (want and want.span())

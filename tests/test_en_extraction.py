@@ -206,3 +206,34 @@ def test_agreement_parties_are_the_bodies_that_signed() -> None:
 def test_title_without_a_known_body_still_yields_the_official_but_no_position() -> None:
     out = ev("Minister of Foreign Affairs Vo Van Hai held talks with his Lao counterpart in Vientiane.")
     assert out["officials"] == [{"name": "Vo Van Hai", "country": "VN", "positions": []}]
+
+
+# ---------------------------------------------------------------- one identity with the Vietnamese extractor
+
+
+def test_partner_party_bodies_are_keyed_as_the_vietnamese_extractor_keys_them() -> None:
+    ex = read("Somchai Keola, member of the Party Central Committee and Secretary of the Vientiane Party "
+              "Committee, visited Laos and Vietnam.")
+    pos = {(r.end[1], r.props["role"]) for r in ex.rels_of("HOLDS_POSITION")}
+    assert pos == {("trung ương đảng nhân dân cách mạng lào", "member"), ("thành ủy viêng chăn", "secretary")}
+
+
+def test_standing_deputy_secretary_is_one_role_in_both_languages() -> None:
+    from interparty.loaders.gazetteer import roles
+
+    ex = read("Permanent Deputy Secretary of the Hanoi Party Committee Tran Van Khai welcomed the guests.")
+    (r,) = ex.rels_of("HOLDS_POSITION")
+    assert r.props["role"] == "standing deputy secretary" == r.key
+    assert r.props["role"] in roles().positions
+    assert r.end == ("Body", "thành ủy hà nội")
+
+
+def test_places_are_keyed_by_the_vietnamese_gazetteers_names() -> None:
+    from interparty.loaders.en_gazetteer import gazetteer as en_gazetteer
+    from interparty.loaders.gazetteer import gazetteer
+
+    canonical = {p.name for p in gazetteer().places}
+    en = en_gazetteer()
+    assert {e.vi for e in en.countries.values()} <= canonical
+    for words in en.places._by_first.values():
+        assert {entry.vi for _, entry in words} <= canonical

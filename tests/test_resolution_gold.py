@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import yaml
-
 from interparty.graph.resolve import Judgements, cluster_mentions, pairwise_scores
 
 GOLD = Path(__file__).parent / "data" / "resolution_gold.yaml"

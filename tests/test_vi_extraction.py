@@ -186,3 +186,141 @@ def test_no_byline_or_photographer_on_shared_articles() -> None:
         names = {fold(n.props["name"]) for n in extract(doc).of_kind("Official")}
         assert not names & {c.strip() for c in credits}, f.name
         json.dumps([n.props for n in extract(doc).nodes], ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- one identity in both languages
+
+
+def _positions(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.start[1], r.end[1], r.props["role"]) for r in ex.rels_of("HOLDS_POSITION")}
+
+
+def test_politburo_and_standing_committee_members_are_role_member_of_the_body() -> None:
+    ex = run("Dự lễ có đồng chí Trần Quốc Bảo, Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội và đồng chí "
+             "Lê Văn Hưng, Ủy viên Ban Thường vụ Thành ủy Hà Nội.")
+    pos = _positions(ex)
+    assert ("trần quốc bảo", "bộ chính trị", "member") in pos
+    assert ("lê văn hưng", "ban thường vụ thành ủy hà nội", "member") in pos
+    # the relationship is keyed by the role alone (with its ends): one post, one relationship
+    assert {r.key for r in ex.rels_of("HOLDS_POSITION")} <= {"member", "secretary"}
+
+
+def test_same_post_read_in_vietnamese_and_english_has_one_identity() -> None:
+    from interparty.loaders.en import extract as en_extract
+
+    vi_ex = run("Sáng 3/5, đồng chí Trần Quốc Bảo, Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, tiếp đoàn. "
+                "Đồng chí Somchai Keola, Bí thư Thành ủy Vientiane, cảm ơn.")
+    en_ex = en_extract(SourceDoc(key="e", lang="en", date="2024-05-03", text=(
+        "Politburo member and Secretary of the Hanoi Party Committee Tran Quoc Bao received the guests. "
+        "Secretary of the Vientiane Party Committee Somchai Keola thanked the city.")))
+    strip = {"trần quốc bảo": "tran quoc bao"}
+    vi_pos = {(strip.get(o, o), b, r) for o, b, r in _positions(vi_ex)}
+    assert vi_pos == _positions(en_ex)
+    assert ("somchai keola", "thành ủy viêng chăn", "secretary") in vi_pos
+
+
+def test_every_role_either_extractor_can_emit_is_in_the_vocabulary() -> None:
+    from interparty.loaders.en_gazetteer import gazetteer as en_gazetteer
+    from interparty.loaders.gazetteer import gazetteer, load_yaml, roles
+
+    vocab = roles()
+    assert {t.role for t in gazetteer().titles} <= vocab.positions
+    assert set(load_yaml("en_titles.yaml")["roles"].values()) <= vocab.positions
+    assert set(load_yaml("en_titles.yaml")["state_roles"]) <= vocab.positions
+    assert en_gazetteer().party_roles <= vocab.positions
+    # what the extractors write on ATTENDED
+    ex = run("Sáng 3/5, đồng chí Trần Quốc Bảo, Bí thư Thành ủy Hà Nội, tiếp Đoàn đại biểu tỉnh Sơn La.")
+    assert {r.props["role"] for r in ex.rels_of("ATTENDED")} <= vocab.attendance
+    with pytest.raises(ValueError, match=r"roles\.yaml"):
+        vocab.check(["politburo member"], "test")
+
+
+def test_body_keys_do_not_depend_on_spelling() -> None:
+    from interparty.loaders.vi_lexicon import body_key
+
+    assert body_key("Thành ủy Vientiane") == body_key("Thành ủy Viêng Chăn") == body_key("Thành ủy thủ đô Viêng Chăn")
+    assert body_key("HĐND Thủ đô Viêng Chăn") == body_key("Hội đồng nhân dân thành phố Viêng Chăn")
+    assert body_key("UBND tỉnh Sơn La") == body_key("Ủy ban nhân dân tỉnh Sơn La")
+    assert body_key("Ủy ban MTTQ tỉnh Sơn La") == body_key("Ủy ban Mặt trận Tổ quốc tỉnh Sơn La")
+    assert body_key("Thành ủy Hà Nội") != body_key("Thành ủy Viêng Chăn")
+
+
+def test_two_spellings_of_one_body_are_one_node_named_as_first_written() -> None:
+    ex = run("Đồng chí Somchai Keola, Bí thư Thành ủy Vientiane, phát biểu. "
+             "Đồng chí Bounmy Sisouk, Phó Bí thư Thành ủy Viêng Chăn, dự.")
+    bodies = [b for b in ex.of_kind("Body") if b.key == "thành ủy viêng chăn"]
+    assert len(bodies) == 1
+    assert bodies[0].props["name"] == "Thành ủy Vientiane"
+    assert "Thành ủy Viêng Chăn" in bodies[0].props["aliases"]
+
+
+# ---------------------------------------------------------------- agreements and courses: who
+
+
+def _parties(ex: Extraction) -> set[str]:
+    names = {n.ref: n.props["name"] for n in ex.nodes}
+    return {names[r.start] for r in ex.rels_of("PARTY_TO")}
+
+
+def test_parties_between_two_localities() -> None:
+    ex = run("Ngày 9/4, tại Sơn La đã diễn ra lễ ký kết biên bản hợp tác giữa tỉnh Sơn La và tỉnh Hủa Phăn "
+             "giai đoạn 2024-2026.")
+    assert _parties(ex) == {"Tỉnh Sơn La", "Tỉnh Hủa Phăn"}
+    keys = {r.start[1] for r in ex.rels_of("PARTY_TO")}
+    assert keys == {"sơn la", "houaphanh"}  # the canonical place names: any spelling meets here
+
+
+def test_parties_are_the_localities_party_committees_when_named() -> None:
+    ex = run("Đồng chí Trần Quốc Bảo, Bí thư Thành ủy Hà Nội, tiếp đồng chí Somchai Keola, Bí thư Thành ủy "
+             "Viêng Chăn. Thủ đô Hà Nội và Thủ đô Viêng Chăn đã ký kết biên bản thỏa thuận hợp tác giai đoạn "
+             "2024-2026.")
+    assert _parties(ex) == {"Thành ủy Hà Nội", "Thành ủy Viêng Chăn"}
+
+
+def test_hai_ben_means_the_two_sides_of_the_article_only_when_unambiguous() -> None:
+    text = ("Đoàn đại biểu thành phố Hà Nội thăm Thủ đô Viêng Chăn từ ngày 3 đến ngày 5/5. Dịp này, hai bên đã "
+            "ký biên bản hợp tác giai đoạn 2024-2026.")
+    assert _parties(run(text)) == {"Hà Nội", "Viêng Chăn"}
+    # a third city of one side: which two are meant is not said
+    assert _parties(run(text + " Đoàn cũng làm việc với thành phố Hải Phòng và thành phố Đà Nẵng.")) == set()
+
+
+def test_course_trains_the_cadres_of_a_locality_with_their_number() -> None:
+    ex = run("Sáng 4/3, Trường Chính trị tỉnh Sơn La khai giảng lớp bồi dưỡng lý luận chính trị cho cán bộ "
+             "tỉnh Hủa Phăn. Lớp học có 30 học viên.")
+    trains = ex.rels_of("TRAINS")
+    assert len(trains) == 1
+    assert trains[0].end == ("Body", "houaphanh")
+    assert trains[0].props["count"] == 30
+
+
+def test_course_trains_the_cadres_of_a_named_body() -> None:
+    ex = run("Ngày 2/6, Học viện Chính trị khu vực I khai giảng lớp bồi dưỡng nghiệp vụ công tác tuyên giáo "
+             "cho cán bộ Ban Tuyên giáo Thành ủy Viêng Chăn.")
+    names = {n.ref: n.props["name"] for n in ex.nodes}
+    assert [names[r.end] for r in ex.rels_of("TRAINS")] == ["Ban Tuyên giáo Thành ủy Viêng Chăn"]
+
+
+# ---------------------------------------------------------------- facts: fast checks keep the schema's rules
+
+
+def test_fact_builder_checks_props_and_merges_repeats() -> None:
+    from interparty.loaders.facts import FactBuilder
+    from pydantic import ValidationError
+
+    fb = FactBuilder(SourceDoc(key="k", text="Một câu. Câu hai."))
+    m1, m2 = fb.mention(0, 3, "t"), fb.mention(9, 12, "t")
+    fb.node("Course", "c", m1, name="Lớp A", trainees="27")  # coerced by the schema's model
+    fb.node("Course", "c", m2, name="Lớp B", duration="12 ngày")  # fills a gap; the first name wins
+    fb.node("Course", "c", m1)  # the same mention again: not repeated
+    with pytest.raises(ValidationError):
+        fb.node("Course", "x", m1, colour="red")  # unknown property
+    with pytest.raises(ValueError):
+        fb.node("Colour", "x", m1)  # unknown kind
+    with pytest.raises(ValueError):
+        fb.rel("TRAINS", ("Body", "b"), ("Course", "c"), m1)  # wrong direction
+    ex = fb.build()
+    (c,) = ex.nodes
+    assert c.props == {"key": "c", "name": "Lớp A", "trainees": 27, "duration": "12 ngày"}
+    assert [(m.start, m.sentence) for m in c.mentions] == [(0, "Một câu."), (9, "Câu hai.")]
+    assert ex.model_dump()["nodes"][0]["props"]["trainees"] == 27
