@@ -79,6 +79,12 @@ def naive(store: Neo4jStore, extractions: list[Extraction], sample_rels: int) ->
     return done, time.perf_counter() - t
 
 
+def wipe(store: Neo4jStore) -> None:
+    """Empty the database in chunks (an auto-commit transaction, as CALL ... IN TRANSACTIONS needs)."""
+    with store._driver.session(database=store.database) as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--officials", type=int, default=100_000)
@@ -95,12 +101,12 @@ def main() -> None:
     print(f"built {len(data)} synthetic sources, {n_rels} relationships in {time.perf_counter() - t:.1f} s")
 
     neo = Neo4jStore(uri)
-    neo.run_write("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    wipe(neo)
     neo_s = load(neo, data)
     counts = neo.read("MATCH ()-[r:HOLDS_POSITION]->() RETURN count(r) AS c").iloc[0, 0]
-    neo.run_write("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    wipe(neo)
     naive_n, naive_s = naive(neo, data, args.naive_sample)
-    neo.run_write("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    wipe(neo)
     neo.close()
 
     with tempfile.TemporaryDirectory() as d:

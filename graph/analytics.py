@@ -34,8 +34,9 @@ import networkx as nx
 import pandas as pd
 from interparty.graph.normalize import fold
 from interparty.graph.projections_research import (
+    _gc_paused,
     as_full_graph,
-    body_graph,
+    body_pairs,
     participation,
     training_graph,
     year_of,
@@ -60,7 +61,7 @@ __all__ = [
 #: Graphs with at most this many nodes get exact betweenness (Brandes, O(n·m)).
 EXACT_BETWEENNESS_LIMIT = 5000
 #: Source nodes sampled for betweenness on larger graphs (fixed seed, stated in the result).
-SAMPLE_SIZE = 256
+SAMPLE_SIZE = 64
 
 _ID_COLUMNS = ["node", "key", "name", "kind", "country"]
 
@@ -121,6 +122,7 @@ class _Seeded:
         random.setstate(self.state)
 
 
+@_gc_paused
 def degree(G: nx.Graph, *, weight: str = "weight") -> pd.DataFrame:
     """Degree (distinct neighbours) and weighted degree (sum of ``weight``; 1 per edge without one).
 
@@ -140,6 +142,7 @@ def degree(G: nx.Graph, *, weight: str = "weight") -> pd.DataFrame:
                           kind="stable").reset_index(drop=True)
 
 
+@_gc_paused
 def betweenness(G: nx.Graph, k: int | None = None, *, seed: int = 0,
                 exact_limit: int = EXACT_BETWEENNESS_LIMIT, normalized: bool = True) -> pd.DataFrame:
     """Betweenness centrality: how often a node lies on shortest paths between others.
@@ -191,6 +194,7 @@ def _side(country: Any, a: str, b: str) -> int:
     return 1 if country == a else 2 if country == b else 0
 
 
+@_gc_paused
 def cross_party_brokers(G: nx.Graph, a: str = "VN", b: str = "LA", *, weight: str = "weight") -> pd.DataFrame:
     """Officials or bodies whose removal most reduces what links country ``a``'s side to ``b``'s.
 
@@ -211,65 +215,71 @@ def cross_party_brokers(G: nx.Graph, a: str = "VN", b: str = "LA", *, weight: st
     is the total.
     """
     H = _simple(G)
-    side = {n: _side(d.get("country"), a, b) for n, d in H.nodes(data=True)}
-    disc: dict[Any, int] = {}
-    low: dict[Any, int] = {}
-    sa: dict[Any, int] = {}
-    sb: dict[Any, int] = {}
-    sep_a: dict[Any, int] = {}
-    sep_b: dict[Any, int] = {}
-    sep_pairs: dict[Any, int] = {}
-    lost: dict[Any, int] = {}
+    h, nodes = _to_igraph(H, weight)
+    adj = h.get_adjlist()
+    n = len(nodes)
+    side = [_side(H.nodes[x].get("country"), a, b) for x in nodes]
+    is_a = [1 if s == 1 else 0 for s in side]
+    is_b = [1 if s == 2 else 0 for s in side]
+    # iterative DFS with low-links over integer vertices; sa/sb: a- and b-side nodes in each DFS subtree
+    disc = [-1] * n
+    low = [0] * n
+    sa = is_a[:]
+    sb = is_b[:]
+    sep_a = [0] * n
+    sep_b = [0] * n
+    sep_pairs = [0] * n
+    lost = [0] * n
     total = 0
     t = 0
-    for root in H:
-        if root in disc:
+    for root in range(n):
+        if disc[root] >= 0:
             continue
         comp = [root]
         disc[root] = low[root] = t
         t += 1
-        stack: list[tuple[Any, Any, Any]] = [(root, None, iter(H[root]))]
+        stack: list[tuple[int, int, Any]] = [(root, -1, iter(adj[root]))]
         while stack:
             v, parent, it = stack[-1]
             for w in it:
-                if w == v:
-                    continue
-                if w not in disc:
+                if disc[w] < 0:
                     disc[w] = low[w] = t
                     t += 1
                     comp.append(w)
-                    stack.append((w, v, iter(H[w])))
+                    stack.append((w, v, iter(adj[w])))
                     break
-                if w != parent:
-                    low[v] = min(low[v], disc[w])
+                if w != parent and disc[w] < low[v]:
+                    low[v] = disc[w]
             else:
                 stack.pop()
-                sa[v] = sa.get(v, 0) + (side[v] == 1)
-                sb[v] = sb.get(v, 0) + (side[v] == 2)
-                if parent is not None:
-                    low[parent] = min(low[parent], low[v])
-                    sa[parent] = sa.get(parent, 0) + sa[v]
-                    sb[parent] = sb.get(parent, 0) + sb[v]
+                if parent >= 0:
+                    if low[v] < low[parent]:
+                        low[parent] = low[v]
+                    sa[parent] += sa[v]
+                    sb[parent] += sb[v]
                     if low[v] >= disc[parent]:
-                        sep_a[parent] = sep_a.get(parent, 0) + sa[v]
-                        sep_b[parent] = sep_b.get(parent, 0) + sb[v]
-                        sep_pairs[parent] = sep_pairs.get(parent, 0) + sa[v] * sb[v]
+                        sep_a[parent] += sa[v]
+                        sep_b[parent] += sb[v]
+                        sep_pairs[parent] += sa[v] * sb[v]
         ca, cb = sa[root], sb[root]
         total += ca * cb
         for v in comp:
-            rest_a = ca - (side[v] == 1) - sep_a.get(v, 0)
-            rest_b = cb - (side[v] == 2) - sep_b.get(v, 0)
-            lost[v] = ca * cb - (sep_pairs.get(v, 0) + rest_a * rest_b)
-    df = nodes_frame(H)
-    df["side"] = df["node"].map(lambda n: {1: a, 2: b}.get(side[n], ""))
-    cross: dict[Any, float] = {}
-    for n in H:
-        other = 2 if side[n] == 1 else 1 if side[n] == 2 else -1
-        cross[n] = sum(d.get(weight, 1) for m, d in H[n].items() if side[m] == other)
-    df["cross_links"] = df["node"].map(cross)
+            rest_a = ca - is_a[v] - sep_a[v]
+            rest_b = cb - is_b[v] - sep_b[v]
+            lost[v] = ca * cb - (sep_pairs[v] + rest_a * rest_b)
+    # direct links to the other side, weighted
+    cross = [0.0] * n
+    weights = h.es["weight"] if h.ecount() else []
+    for (x, y), w in zip(h.get_edgelist(), weights, strict=True):
+        if side[x] and side[y] and side[x] != side[y]:
+            cross[x] += w
+            cross[y] += w
+    df = nodes_frame(H).set_index("node").loc[nodes].reset_index()
+    df["side"] = [{1: a, 2: b}.get(s_, "") for s_ in side]
+    df["cross_links"] = cross
     if (df["cross_links"] == df["cross_links"].round()).all():
         df["cross_links"] = df["cross_links"].astype(int)
-    df["cross_pairs_lost"] = df["node"].map(lost).astype(int)
+    df["cross_pairs_lost"] = lost
     df["share_lost"] = (df["cross_pairs_lost"] / total).round(4) if total else 0.0
     df = df.sort_values(["cross_pairs_lost", "cross_links", "name"], ascending=[False, False, True],
                         kind="stable").reset_index(drop=True)
@@ -277,11 +287,14 @@ def cross_party_brokers(G: nx.Graph, a: str = "VN", b: str = "LA", *, weight: st
     return df
 
 
-def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, weight: str = "weight") -> pd.DataFrame:
+@_gc_paused
+def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, weight: str = "weight",
+                iterations: int = 2) -> pd.DataFrame:
     """Leiden communities maximising modularity, with a fixed ``seed`` so results repeat.
 
-    Leiden (igraph's implementation, run until the partition stops changing)
-    rather than Louvain because it never returns a community that falls apart
+    Leiden (igraph's implementation, ``iterations`` passes; -1 runs until the
+    partition stops changing, which can take minutes on large graphs) rather
+    than Louvain because it never returns a community that falls apart
     into disconnected pieces, and it is fast on large graphs. ``community``
     numbers run from 0 for the largest; ties are broken by the first member's
     name so the numbering repeats too. ``df.attrs`` holds the ``modularity`` of
@@ -296,7 +309,7 @@ def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, weight: 
     weights = "weight" if h.ecount() else None
     with _Seeded(seed):
         membership = h.community_leiden(objective_function="modularity", weights=weights,
-                                         resolution=resolution, n_iterations=-1).membership
+                                         resolution=resolution, n_iterations=iterations).membership
     groups: dict[int, list[Any]] = {}
     for node, c in zip(nodes, membership, strict=True):
         groups.setdefault(c, []).append(node)
@@ -308,7 +321,8 @@ def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, weight: 
     df["community_size"] = df["community"].map(lambda i: len(parts[i])).astype(int)
     df = df.sort_values(["community", "name"], kind="stable").reset_index(drop=True)
     modularity = h.modularity(membership, weights=weights, resolution=resolution) if h.ecount() else 0.0
-    df.attrs.update(method="leiden", seed=seed, resolution=resolution, modularity=float(modularity))
+    df.attrs.update(method="leiden", seed=seed, resolution=resolution, iterations=iterations,
+                    modularity=float(modularity))
     return df
 
 
@@ -343,6 +357,7 @@ def _matches(value: Any, wanted: str) -> bool:
     return value is not None and (value == wanted or fold(str(value)) == fold(wanted))
 
 
+@_gc_paused
 def cooperation_by_year(source: Any, *, by: str = "country", a: str | None = None, b: str | None = None,
                         via_officials: bool = True, cross_only: bool = True) -> pd.DataFrame:
     """How much each pair of countries (or bodies) cooperated each year: events, agreements, courses.
@@ -380,20 +395,27 @@ def cooperation_by_year(source: Any, *, by: str = "country", a: str | None = Non
         df.columns.name = None
         keys = ["year", "side_a", "side_b"]
     elif by == "body":
-        H = body_graph(g, via_officials=via_officials)
-        rows = []
-        for u, v, d in H.edges(data=True):
-            nu, nv = H.nodes[u], H.nodes[v]
-            cu, cv = nu.get("country"), nv.get("country")
-            if cross_only and cu is not None and cu == cv:
-                continue
-            if str(nu.get("name")) > str(nv.get("name")):
-                u, v, nu, nv, cu, cv = v, u, nv, nu, cv, cu
-            for y, c in d["by_year"].items():
-                rows.append({"year": y, "side_a": nu.get("name"), "side_b": nv.get("name"), "country_a": cu,
-                             "country_b": cv, "key_a": nu.get("key"), "key_b": nv.get("key"), **c})
+        pairs = body_pairs(g, via_officials=via_officials)
         keys = ["year", "side_a", "side_b", "country_a", "country_b", "key_a", "key_b"]
-        df = pd.DataFrame(rows, columns=[*keys, *_COOP])
+        if pairs.empty:
+            df = pd.DataFrame(columns=[*keys, *_COOP])
+        else:
+            df = (pairs.groupby(["u", "v", "year", "what"], dropna=False).size().unstack("what", fill_value=0)
+                  .reset_index())
+            df.columns.name = None
+            attrs = {n: (d.get("name", d.get("key")), d.get("country"), d.get("key"))
+                     for n, d in g.nodes(data=True) if d.get("kind") == "Body"}
+            name_u = df["u"].map(lambda n: str(attrs[n][0]))
+            name_v = df["v"].map(lambda n: str(attrs[n][0]))
+            swap = name_u > name_v
+            a_node = df["u"].where(~swap, df["v"])
+            b_node = df["v"].where(~swap, df["u"])
+            df = df.assign(side_a=a_node.map(lambda n: attrs[n][0]), side_b=b_node.map(lambda n: attrs[n][0]),
+                           country_a=a_node.map(lambda n: attrs[n][1]), country_b=b_node.map(lambda n: attrs[n][1]),
+                           key_a=a_node.map(lambda n: attrs[n][2]), key_b=b_node.map(lambda n: attrs[n][2]))
+            if cross_only:
+                same = df["country_a"].notna() & (df["country_a"] == df["country_b"])
+                df = df[~same]
     else:
         raise ValueError(f"by must be 'country' or 'body', not {by!r}")
     df = _finish_coop(df, keys)
@@ -426,6 +448,7 @@ def cooperation_totals(coop: pd.DataFrame) -> pd.DataFrame:
     return coop.groupby("year", dropna=False)[[*_COOP, "total"]].sum().reset_index()
 
 
+@_gc_paused
 def training_flows(source: Any) -> pd.DataFrame:
     """Which bodies train whose cadres, in how many courses, and how many trainees.
 

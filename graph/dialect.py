@@ -97,6 +97,6 @@ def neo4j_ddl(s: Schema) -> list[str]:
         for prop in ("name", "date", "source", "number"):
             if prop in n.prop_names:
                 out.append(f"CREATE INDEX {n.name.lower()}_{prop} IF NOT EXISTS FOR (n:{n.name}) ON (n.{prop})")
-    for r in s.relationships.values():
-        out.append(f"CREATE INDEX {r.name.lower()}_key IF NOT EXISTS FOR ()-[r:{r.name}]-() ON (r.key)")
+    # No index on relationship keys: with one, the planner answers MERGE (a)-[x {key}]->(b) by
+    # scanning every relationship of the type instead of expanding from the two bound nodes.
     return out

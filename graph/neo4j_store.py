@@ -26,11 +26,37 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 
 ENV_USER = "NEO4J_USER"
 ENV_PASSWORD = "NEO4J_PASSWORD"
 ENV_DATABASE = "NEO4J_DATABASE"
+ENV_RETRY = "INTERPARTY_NEO4J_RETRY_SECONDS"
+DEFAULT_RETRY_SECONDS = 60.0
+
+# The server went away, or stayed busy, for longer than the driver's retry window: stop and resume later.
+# (TransientError covers a database that is starting or stopping; DatabaseUnavailable is one of them.)
+GONE = (ServiceUnavailable, SessionExpired, TransientError)
+
+
+def retry_seconds() -> float:
+    """How long the driver retries a transaction on transient errors (``$INTERPARTY_NEO4J_RETRY_SECONDS``)."""
+    raw = os.environ.get(ENV_RETRY, "").strip()
+    if not raw:
+        return DEFAULT_RETRY_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        raise StoreError(f"{ENV_RETRY} must be a number of seconds, got {raw!r}") from None
+    if not value >= 0:
+        raise StoreError(f"{ENV_RETRY} must be a number of seconds, got {raw!r}")
+    return value
+
+
+def _one_line(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(str(text).split())[:300]
 
 
 def _plain(value: Any) -> Any:
@@ -50,13 +76,17 @@ class Neo4jStore:
         self.location = uri
         self.database = database or os.environ.get(ENV_DATABASE) or None
         auth = (user or os.environ.get(ENV_USER, "neo4j"), password or os.environ.get(ENV_PASSWORD, ""))
+        self.retry_seconds = retry_seconds()
         try:
-            self._driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=60.0)
+            # Notifications (hints such as "property key does not exist" on an empty graph) are not
+            # errors; the driver would log each one as a multi-line warning.
+            self._driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=self.retry_seconds,
+                                                notifications_min_severity="OFF")
             self._driver.verify_connectivity()
         except AuthError:
             raise StoreError(f"{uri}: Neo4j refused the credentials; set {ENV_USER} and {ENV_PASSWORD}") from None
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise StoreError(f"{uri}: cannot reach Neo4j ({exc}); is the server running? "
+        except (*GONE, OSError) as exc:
+            raise StoreError(f"{uri}: cannot reach Neo4j ({_one_line(exc)}); is the server running? "
                              "(scripts/neo4j-local start runs one here)") from None
         except ValueError as exc:
             raise StoreError(f"{uri}: not a Neo4j URI ({exc})") from None
@@ -65,6 +95,8 @@ class Neo4jStore:
 
     def setup(self) -> None:
         """Constraints and indexes from the schema (idempotent)."""
+        for rel in schema().relationships:  # created by earlier versions; they mislead the planner
+            self._driver.execute_query(f"DROP INDEX {rel.lower()}_key IF EXISTS", database_=self.database)
         for stmt in neo4j_ddl(schema()):
             try:
                 self._driver.execute_query(stmt, database_=self.database)
@@ -76,8 +108,9 @@ class Neo4jStore:
         try:
             records, _summary, keys = self._driver.execute_query(
                 self.dialect.rewrite(cypher), params or {}, database_=self.database, routing_=RoutingControl.READ)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(f"{self.location}: Neo4j went away ({exc})") from None
+        except GONE as exc:
+            raise StoreUnavailable(f"{self.location}: Neo4j went away ({_one_line(exc)}); "
+                                   "run the same command again to resume") from None
         except Neo4jError as exc:
             raise StoreError(f"{self.location}: {exc.message or exc}") from None
         return pd.DataFrame([[_plain(v) for v in r.values()] for r in records], columns=list(keys))
@@ -117,8 +150,9 @@ class Neo4jStore:
                         if attempt == 4:
                             raise
                         time.sleep(0.05 * (attempt + 1))
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(f"{self.location}: Neo4j unavailable after retries ({exc}); "
+        except GONE as exc:
+            raise StoreUnavailable(f"{self.location}: Neo4j unavailable after {self.retry_seconds:g} s of retries "
+                                   f"({_one_line(exc)}); "
                                    "run the same command again to resume") from None
 
     def run_write(self, cypher: str, params: dict[str, Any] | None = None) -> None:

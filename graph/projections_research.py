@@ -6,8 +6,9 @@ Each projection is a plain function that takes the full graph (what
 keeps the attributes a researcher filters and labels by: ``kind`` (``"Official"``,
 ``"Body"``, ...), ``key``, ``name``, ``country`` and ``category`` (the stored
 kind: "party committee", "opening", ...), plus ``year`` for dated nodes. List
-valued properties (aliases, sources, evidence) are left out so that the graphs
-export to GraphML/GEXF as they are.
+valued node properties (aliases, sources, evidence) are left out so that node
+tables stay flat; edges may carry lists or dicts (``events``, ``by_year``,
+``course_list``), which must be dropped before writing GraphML.
 
 Projections are computed from the full graph rather than by one Cypher query
 each so that every projection of a run sees the same snapshot, and so that they
@@ -47,8 +48,11 @@ The projections:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from itertools import combinations
+import functools
+import gc
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
@@ -60,17 +64,47 @@ __all__ = [
     "as_full_graph",
     "body_graph",
     "body_hierarchy",
+    "body_pairs",
     "official_event_graph",
     "official_graph",
     "participation",
     "project",
     "training_graph",
+    "without_gc",
     "year_of",
 ]
 
 _DATE_PROP = {"Event": "date", "Agreement": "date", "Course": "start_date", "Plan": "date"}
 _ACTIVITY_KINDS = ("Event", "Agreement", "Course")
 _PLURAL = {"Event": "events", "Agreement": "agreements", "Course": "courses"}
+
+
+@contextmanager
+def without_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building large graphs and tables.
+
+    Building a projection allocates hundreds of thousands of small dicts; each
+    allocation burst triggers full collections that walk every object of the
+    (large) full graph again, which costs about 40% of the time on a
+    100,000-node graph. Nothing built here forms reference cycles, so pausing
+    is safe; the previous state is restored.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _gc_paused(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with without_gc():
+            return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def as_full_graph(source: Any) -> nx.MultiDiGraph:
@@ -118,69 +152,97 @@ def _in_by_type(g: nx.MultiDiGraph, node: str, types: set[str], kind: str | None
     return sorted(out)
 
 
-def _out_by_type(g: nx.MultiDiGraph, node: str, types: set[str], kind: str | None = None) -> list[str]:
-    out = {v for _, v, t in g.out_edges(node, data="type") if t in types}
-    if kind:
-        out = {v for v in out if g.nodes[v].get("kind") == kind}
-    return sorted(out)
+def _frames(g: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The graph as two tables: nodes (``node``, ``kind``, ``country``, ``year``) and edges (``u``, ``v``, ``type``).
+
+    One pass over the graph; everything after is vectorised pandas, which is
+    what keeps the projections to seconds on 100,000-node graphs.
+    """
+    ids, kinds, countries, years = [], [], [], []
+    for n, d in g.nodes(data=True):
+        k = d.get("kind")
+        ids.append(n)
+        kinds.append(k)
+        countries.append(d.get("country"))
+        years.append(year_of(d.get(_DATE_PROP.get(k or "", ""))))
+    nodes = pd.DataFrame({"kind": kinds, "country": countries, "year": pd.array(years, dtype="Int64")},
+                         index=pd.Index(ids, name="node"))
+    us, vs, ts = [], [], []
+    for u, nbrs in g.adj.items():  # the adjacency itself: several times faster than an edge view
+        for v, keyed in nbrs.items():
+            for d in keyed.values():
+                us.append(u)
+                vs.append(v)
+                ts.append(d.get("type"))
+    edges = pd.DataFrame({"u": us, "v": vs, "type": ts}, columns=["u", "v", "type"])
+    return nodes, edges
+
+
+_HOW = {"ATTENDED": "attended", "ORGANIZED": "organized", "TOOK_PART_IN": "took_part", "PARTY_TO": "party_to"}
+
+
+_CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, dict[tuple[Any, ...], Any]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _participation(g: nx.MultiDiGraph, via_officials: bool) -> pd.DataFrame:
+    """:func:`participation`, computed once per graph snapshot (callers must not modify it).
+
+    The report and the benchmark ask for it four times per graph; the key
+    includes the node and edge counts so a graph changed since is recomputed.
+    """
+    key = ("participation", via_officials, g.number_of_nodes(), g.number_of_edges())
+    per_graph = _CACHE.setdefault(g, {})
+    if key not in per_graph:
+        if len(per_graph) > 6:
+            per_graph.clear()
+        per_graph[key] = _compute_participation(g, via_officials)
+    return per_graph[key]
 
 
 def participation(source: Any, *, via_officials: bool = False) -> pd.DataFrame:
     """Who took part in which event, agreement or course: one row per activity and participant.
 
-    The common ground of the body projection and the cooperation measures, so
-    that they count the same things. Participants are officials (``ATTENDED``)
-    and bodies (``ORGANIZED``, ``TOOK_PART_IN``, ``PARTY_TO``, and ``TRAINS``
-    for the body whose cadres a course trains). With ``via_officials`` a body
-    also takes part in an event when an official holding a position in it
-    attended (as the ``events_between_bodies`` query counts).
+    The common ground of the projections and the cooperation measures, so that
+    they count the same things. Participants are officials (``ATTENDED``) and
+    bodies (``ORGANIZED``, ``TOOK_PART_IN``, ``PARTY_TO``, and ``TRAINS`` for
+    the body whose cadres a course trains). With ``via_officials`` a body also
+    takes part in an event when an official holding a position in it attended
+    (as the ``events_between_bodies`` query counts). A participant counts once
+    per activity, under the first of those ways that applies.
 
     Columns: ``activity``, ``activity_kind``, ``year``, ``participant``,
     ``participant_kind``, ``country``, ``how``.
     """
-    g = as_full_graph(source)
-    rows: list[tuple[str, str, int | None, str, str, str | None, str]] = []
-    positions: dict[str, list[str]] = {}
+    return _participation(as_full_graph(source), via_officials).copy()
+
+
+@_gc_paused
+def _compute_participation(g: nx.MultiDiGraph, via_officials: bool) -> pd.DataFrame:
+    key = ("frames", g.number_of_nodes(), g.number_of_edges())
+    per_graph = _CACHE.setdefault(g, {})
+    if key not in per_graph:
+        per_graph[key] = _frames(g)
+    nodes, edges = per_graph[key]
+    kind = nodes["kind"]
+    v_kind = edges["v"].map(kind)
+    is_act = v_kind.isin(_ACTIVITY_KINDS)
+    inbound = edges[edges["type"].isin(list(_HOW)) & is_act]
+    frames = [pd.DataFrame({"activity": inbound["v"], "participant": inbound["u"],
+                            "how": inbound["type"].map(_HOW)})]
+    trained = edges[edges["type"] == "TRAINS"]
+    frames.append(pd.DataFrame({"activity": trained["u"], "participant": trained["v"], "how": "trained"}))
     if via_officials:
-        for u, v, t in g.edges(data="type"):
-            if t == "HOLDS_POSITION":
-                positions.setdefault(u, []).append(v)
-    for act in _nodes_of(g, _ACTIVITY_KINDS):
-        data = g.nodes[act]
-        kind = data["kind"]
-        year = year_of(data.get(_DATE_PROP[kind]))
-        seen: set[str] = set()
-
-        def add(p: str, how: str, act: str = act, kind: str = kind, year: int | None = year,
-                seen: set[str] = seen) -> None:
-            if p in seen:
-                return
-            seen.add(p)
-            pd_ = g.nodes[p]
-            rows.append((act, kind, year, p, pd_.get("kind", ""), pd_.get("country"), how))
-
-        for u, _, t in g.in_edges(act, data="type"):
-            if t == "ATTENDED":
-                add(u, "attended")
-            elif t == "ORGANIZED":
-                add(u, "organized")
-            elif t == "TOOK_PART_IN":
-                add(u, "took_part")
-            elif t == "PARTY_TO":
-                add(u, "party_to")
-        if kind == "Course":
-            for _, v, t in g.out_edges(act, data="type"):
-                if t == "TRAINS":
-                    add(v, "trained")
-        if via_officials and kind == "Event":
-            for u, _, t in list(g.in_edges(act, data="type")):
-                if t == "ATTENDED":
-                    for b in positions.get(u, ()):
-                        add(b, "via_official")
-    df = pd.DataFrame(rows, columns=["activity", "activity_kind", "year", "participant", "participant_kind",
-                                     "country", "how"])
+        att = edges[(edges["type"] == "ATTENDED") & (v_kind == "Event")][["u", "v"]]
+        pos = edges[edges["type"] == "HOLDS_POSITION"][["u", "v"]].rename(columns={"v": "body"})
+        via = att.merge(pos, on="u")
+        frames.append(pd.DataFrame({"activity": via["v"], "participant": via["body"], "how": "via_official"}))
+    df = pd.concat(frames, ignore_index=True).drop_duplicates(["activity", "participant"], keep="first")
+    df = df.assign(activity_kind=df["activity"].map(kind), year=df["activity"].map(nodes["year"]),
+                   participant_kind=df["participant"].map(kind), country=df["participant"].map(nodes["country"]))
     df["year"] = df["year"].astype("Int64")
-    return df
+    df = df[["activity", "activity_kind", "year", "participant", "participant_kind", "country", "how"]]
+    return df.reset_index(drop=True)
 
 
 def _pairs(part: pd.DataFrame) -> pd.DataFrame:
@@ -197,6 +259,7 @@ def _add_nodes(out: nx.Graph, g: nx.MultiDiGraph, nodes: Iterable[str]) -> None:
     out.add_nodes_from((n, _node_attrs(g.nodes[n])) for n in nodes)
 
 
+@_gc_paused
 def official_graph(source: Any, *, include_courses: bool = False, year: int | str | None = None) -> nx.Graph:
     """Officials linked by the events they attended together.
 
@@ -209,31 +272,61 @@ def official_graph(source: Any, *, include_courses: bool = False, year: int | st
     g = as_full_graph(source)
     out = nx.Graph(projection="officials")
     _add_nodes(out, g, _nodes_of(g, ["Official"]))
-    kinds = ("Event", "Course") if include_courses else ("Event",)
-    want = int(year) if year not in (None, "") else None
-    for act in _nodes_of(g, kinds):
-        y = year_of(g.nodes[act].get(_DATE_PROP[g.nodes[act]["kind"]]))
-        if want is not None and y != want:
-            continue
-        attendees = _in_by_type(g, act, {"ATTENDED"}, "Official")
-        for u, v in combinations(attendees, 2):
-            if out.has_edge(u, v):
-                d = out.edges[u, v]
-                d["weight"] += 1
-                d["events"].append(act)
-            else:
-                out.add_edge(u, v, weight=1, events=[act], first_year=None, last_year=None)
-                d = out.edges[u, v]
-            if y is not None:
-                d["first_year"] = y if d["first_year"] is None else min(d["first_year"], y)
-                d["last_year"] = y if d["last_year"] is None else max(d["last_year"], y)
-    for _, _, d in out.edges(data=True):
-        for k in ("first_year", "last_year"):
-            if d[k] is None:
-                del d[k]
+    part = _participation(g, False)
+    kinds = ["Event", "Course"] if include_courses else ["Event"]
+    part = part[(part["participant_kind"] == "Official") & part["activity_kind"].isin(kinds)]
+    if year not in (None, ""):
+        part = part[part["year"] == int(year)]
+    pairs = _pairs(part)
+    if pairs.empty:
+        return out
+    pairs = pairs.sort_values(["u", "v", "activity"], kind="stable")
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    years = pairs["year"].astype("float64").fillna(-1).astype("int64").tolist()
+    for u, v, act, y in zip(pairs["u"].tolist(), pairs["v"].tolist(), pairs["activity"].tolist(), years,
+                            strict=True):
+        d = edges.get((u, v))
+        if d is None:
+            d = edges[(u, v)] = {"weight": 0, "events": []}
+        d["weight"] += 1
+        d["events"].append(act)
+        if y >= 0:
+            d["first_year"] = min(d.get("first_year", y), y)
+            d["last_year"] = max(d.get("last_year", y), y)
+    out.add_edges_from((u, v, d) for (u, v), d in edges.items())
     return out
 
 
+@_gc_paused
+def body_pairs(source: Any, *, via_officials: bool = True, year: int | str | None = None,
+               include: Iterable[str] = ("events", "agreements", "courses")) -> pd.DataFrame:
+    """The links of the body projection, one row per activity and pair of bodies (``u`` < ``v``).
+
+    Columns ``activity``, ``activity_kind``, ``year``, ``u``, ``v``, ``what``
+    (events, agreements or courses). See :func:`body_graph` for the rules.
+    """
+    g = as_full_graph(source)
+    include = set(include)
+    unknown = include - set(_PLURAL.values())
+    if unknown:
+        raise ValueError(f"include takes events, agreements, courses; not {', '.join(sorted(unknown))}")
+    part = _participation(g, via_officials)
+    part = part[(part["participant_kind"] == "Body") & part["activity_kind"].map(_PLURAL).isin(include)]
+    if year not in (None, ""):
+        part = part[part["year"] == int(year)]
+    pairs = _pairs(part)
+    # A course links its organisers to its trainees' bodies (and organisers among themselves),
+    # never two trained bodies to each other: they did not cooperate with each other.
+    trained = part[part["how"] == "trained"]
+    if not trained.empty and not pairs.empty:
+        t = trained[["activity", "participant"]].assign(_t=True)
+        pairs = (pairs.merge(t.rename(columns={"participant": "u", "_t": "_tu"}), on=["activity", "u"], how="left")
+                 .merge(t.rename(columns={"participant": "v", "_t": "_tv"}), on=["activity", "v"], how="left"))
+        pairs = pairs[~(pairs["_tu"].eq(True) & pairs["_tv"].eq(True))].drop(columns=["_tu", "_tv"])
+    return pairs.assign(what=pairs["activity_kind"].map(_PLURAL)).reset_index(drop=True)
+
+
+@_gc_paused
 def body_graph(source: Any, *, via_officials: bool = True, year: int | str | None = None,
                include: Iterable[str] = ("events", "agreements", "courses")) -> nx.Graph:
     """Bodies linked by shared events, agreements and courses, weighted, with counts per year.
@@ -248,42 +341,30 @@ def body_graph(source: Any, *, via_officials: bool = True, year: int | str | Non
     ``include`` chooses which activities link bodies.
     """
     g = as_full_graph(source)
-    include = set(include)
-    unknown = include - set(_PLURAL.values())
-    if unknown:
-        raise ValueError(f"include takes events, agreements, courses; not {', '.join(sorted(unknown))}")
     out = nx.Graph(projection="bodies")
     _add_nodes(out, g, _nodes_of(g, ["Body"]))
-    part = participation(g, via_officials=via_officials)
-    part = part[part["participant_kind"] == "Body"]
-    part = part[part["activity_kind"].map(_PLURAL).isin(include)]
-    if year not in (None, ""):
-        part = part[part["year"] == int(year)]
-    # A course links its organisers to its trainees' bodies (and organisers among themselves),
-    # never two trained bodies to each other: they did not cooperate with each other.
-    pairs = _pairs(part)
-    if not pairs.empty:
-        trained = part.loc[part["how"] == "trained", ["activity", "participant"]]
-        trained_set = set(zip(trained["activity"], trained["participant"], strict=True))
-        both_trained = [(a, u) in trained_set and (a, v) in trained_set
-                        for a, u, v in zip(pairs["activity"], pairs["u"], pairs["v"], strict=True)]
-        pairs = pairs[~pd.Series(both_trained, index=pairs.index, dtype=bool)]
+    pairs = body_pairs(g, via_officials=via_officials, year=year, include=include)
     if pairs.empty:
         return out
-    pairs = pairs.assign(what=pairs["activity_kind"].map(_PLURAL), year=pairs["year"].astype(object))
-    pairs["year"] = pairs["year"].where(pairs["year"].notna(), None)
-    counts = pairs.groupby(["u", "v", "year", "what"], dropna=False).size()
+    wide = (pairs.groupby(["u", "v", "year", "what"], dropna=False).size().unstack("what", fill_value=0)
+            .reindex(columns=list(_PLURAL.values()), fill_value=0).reset_index())
+    years = wide["year"].astype("float64").fillna(-1).astype("int64").tolist()
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for (u, v, y, what), n in counts.items():
-        d = edges.setdefault((u, v), {"events": 0, "agreements": 0, "courses": 0, "by_year": {}})
-        d[what] += int(n)
-        y = None if y is None or pd.isna(y) else int(y)
-        d["by_year"].setdefault(y, {"events": 0, "agreements": 0, "courses": 0})[what] += int(n)
-    out.add_edges_from((u, v, {**d, "weight": d["events"] + d["agreements"] + d["courses"]})
-                       for (u, v), d in edges.items())
+    for u, v, y, ne, na, nc in zip(wide["u"].tolist(), wide["v"].tolist(), years, wide["events"].tolist(),
+                                   wide["agreements"].tolist(), wide["courses"].tolist(), strict=True):
+        d = edges.get((u, v))
+        if d is None:
+            d = edges[(u, v)] = {"weight": 0, "events": 0, "agreements": 0, "courses": 0, "by_year": {}}
+        d["events"] += ne
+        d["agreements"] += na
+        d["courses"] += nc
+        d["weight"] += ne + na + nc
+        d["by_year"][None if y < 0 else y] = {"events": ne, "agreements": na, "courses": nc}
+    out.add_edges_from((u, v, d) for (u, v), d in edges.items())
     return out
 
 
+@_gc_paused
 def official_event_graph(source: Any, *, include_courses: bool = False) -> nx.Graph:
     """The bipartite graph of officials (``bipartite=0``) and the events they attended (``bipartite=1``).
 
@@ -302,6 +383,7 @@ def official_event_graph(source: Any, *, include_courses: bool = False) -> nx.Gr
     return out
 
 
+@_gc_paused
 def body_hierarchy(source: Any) -> nx.DiGraph:
     """Bodies under bodies: a directed graph from each parent to its parts (reversed ``PART_OF``).
 
@@ -322,6 +404,7 @@ def body_hierarchy(source: Any) -> nx.DiGraph:
     return out
 
 
+@_gc_paused
 def training_graph(source: Any) -> nx.DiGraph:
     """Who trains whose cadres: organising body -> trained body, with ``courses`` and ``trainees``.
 

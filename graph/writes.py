@@ -113,22 +113,27 @@ class Batch:
         return (len(self.evidence) + sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values())))
 
 
-def _merge_row(have: dict[str, Any] | None, row: dict[str, Any], plain: list[str], lists: list[str]) -> dict[str, Any]:
-    if have is None:
-        return row
+@cache
+def _columns(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(plain, list) property names of a node kind or relationship type, computed once."""
+    s = schema()
+    props = s.nodes[kind].properties if kind in s.nodes else s.rel(kind).properties
+    return tuple(_plain(props)), tuple(_lists(props))
+
+
+def _merge_row(have: dict[str, Any], row: dict[str, Any], plain: tuple[str, ...], lists: tuple[str, ...]) -> None:
+    """Fold a repeated fact's row into the first one (only called for repeats)."""
     for p in plain:
         if have.get(p) is None:
             have[p] = row.get(p)
-    for p in lists:
-        have[p] = list(dict.fromkeys([*have[p], *row[p]]))
+    for p in lists:  # ordered sets (dicts) while preparing: a repeat costs its own size, not the total's
+        have[p].update(row[p])
     for p, better in (("first_seen", min), ("last_seen", max), ("confidence", max)):
-        vals = [v for v in (have.get(p), row.get(p)) if v is not None]
-        have[p] = better(vals) if vals else None
-    return have
+        a, b = have.get(p), row.get(p)
+        have[p] = a if b is None else b if a is None else better(a, b)
 
 
 def prepare(extractions: Iterable[Extraction]) -> Batch:
-    s = schema()
     batch = Batch()
     for ex in extractions:
         src = ex.source
@@ -146,29 +151,38 @@ def prepare(extractions: Iterable[Extraction]) -> Batch:
             return keys, max((m.confidence for m in mentions), default=None)
 
         for n in ex.nodes:
-            nk = s.node(n.kind)
-            plain, lists = _plain(nk.properties), _lists(nk.properties)
+            plain, lists = _columns(n.kind)
             ev, conf = support(f"{n.kind}:{n.key}", n.mentions)
             row = {p: n.props.get(p) for p in plain}
-            row |= {"key": n.key, "evidence": ev, "sources": [src.key], "confidence": conf,
+            row |= {"key": n.key, "evidence": dict.fromkeys(ev), "sources": {src.key: None}, "confidence": conf,
                     "first_seen": src.date, "last_seen": src.date}
             if "aliases" in lists:
                 names = [*n.props.get("aliases", []), n.props.get("name")]
-                row["aliases"] = list(dict.fromkeys(a for a in names if a))
+                row["aliases"] = dict.fromkeys(a for a in names if a)
             table = batch.nodes.setdefault(n.kind, {})
-            table[n.key] = _merge_row(table.get(n.key), row, plain, lists)
+            if (have := table.get(n.key)) is None:
+                table[n.key] = row
+            else:
+                _merge_row(have, row, plain, lists)
         for r in ex.rels:
-            rt = s.rel(r.type)
-            plain, lists = _plain(rt.properties), _lists(rt.properties)
+            plain, lists = _columns(r.type)
             ev, conf = support(f"{r.type}:{r.start[1]}>{r.end[1]}:{r.key}", r.mentions)
             row = {p: r.props.get(p) for p in plain}
-            row |= {"key": r.key, "from_key": r.start[1], "to_key": r.end[1], "evidence": ev, "sources": [src.key],
-                    "confidence": conf, "first_seen": src.date, "last_seen": src.date}
+            row |= {"key": r.key, "from_key": r.start[1], "to_key": r.end[1], "evidence": dict.fromkeys(ev),
+                    "sources": {src.key: None}, "confidence": conf, "first_seen": src.date, "last_seen": src.date}
             table_r = batch.rels.setdefault((r.type, r.start[0], r.end[0]), {})
             ident = (r.start[1], r.end[1], r.key)
-            table_r[ident] = _merge_row(table_r.get(ident), row, plain, lists)
+            if (have_r := table_r.get(ident)) is None:
+                table_r[ident] = row
+            else:
+                _merge_row(have_r, row, plain, lists)
     seen: set[str] = set()
     batch.evidence = [e for e in batch.evidence if not (e["key"] in seen or seen.add(e["key"]))]
+    for table in (*batch.nodes.values(), *batch.rels.values()):
+        for row in table.values():
+            for p in LIST_PROPS:
+                if p in row:
+                    row[p] = list(row[p])
     return batch
 
 

@@ -13,20 +13,22 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import pandas as pd
 
-from interparty.graph import projections
 from interparty.graph.resolve import Judgements, Merge, explain, reconcile
 from interparty.graph.store import Store, counts, default_judgements_path, open_store
 from interparty.pipeline import IngestReport, ingest
 from interparty.queries.library import get
+from interparty.research import ResearchMixin
 
 __all__ = ["Graph", "open"]
 
 
-class Graph:
-    """A store with the operations researchers use; a thin layer over plain functions."""
+class Graph(ResearchMixin):
+    """A store with the operations researchers use; a thin layer over plain functions.
+
+    The research questions (``officials``, ``positions``, ``events``, ``to_networkx``) come from
+    :class:`~interparty.research.ResearchMixin`."""
 
     def __init__(self, store: Store, judgements: Path | None = None) -> None:
         self.store = store
@@ -77,10 +79,6 @@ class Graph:
     def counts(self) -> dict[str, int]:
         """Nodes per kind and relationships per type."""
         return counts(self.store)
-
-    def to_networkx(self, *, with_evidence: bool = False) -> nx.MultiDiGraph:
-        """The whole graph (without provenance nodes) as a NetworkX multigraph."""
-        return projections.full_graph(self.store, with_evidence=with_evidence)
 
     def close(self) -> None:
         self.store.close()

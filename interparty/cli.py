@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -72,7 +73,8 @@ def _print_frame(df: pd.DataFrame, fmt: str) -> None:
 def _open(args: argparse.Namespace, *, read_only: bool = False):
     import interparty
 
-    neo4j = args.neo4j or os.environ.get(ENV_NEO4J)
+    # An explicit --db wins over $NEO4J_URI in the environment (as --neo4j wins over $INTERPARTY_DB).
+    neo4j = args.neo4j or (None if args.db else os.environ.get(ENV_NEO4J))
     return interparty.open(args.db, neo4j=neo4j, read_only=read_only, judgements=args.judgements)
 
 
@@ -306,8 +308,25 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+class _OneLine(logging.Formatter):
+    """Library warnings (the Neo4j driver's "will be retried in 1.9s (...)") as one line each."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "interparty: " + " ".join(f"{record.name}: {record.getMessage()}".split())
+
+
+def _quiet_libraries() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    log = logging.getLogger("neo4j")
+    log.addHandler(handler)
+    log.setLevel(logging.WARNING)
+    log.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _quiet_libraries()
     args = parser.parse_args(argv)
     for name in ("db", "neo4j", "judgements"):
         if not hasattr(args, name):
@@ -322,6 +341,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except RuntimeError as exc:  # the stores' own errors (bad Cypher, a server that went away)
         print(f"interparty: error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("INTERPARTY_DEBUG"):
+            raise
+        print(f"interparty: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+              "(set INTERPARTY_DEBUG=1 to see where)", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interparty.graph.model import Extraction
+from interparty.graph.model import Extraction, SourceDoc
 from interparty.graph.resolve import Judgements, Merge, reconcile
 from interparty.graph.resolve_courses import reconcile_courses
 from interparty.graph.resolve_events import reconcile_events
@@ -39,36 +39,49 @@ class IngestReport:
                 if self.after.get(k, 0) != self.before.get(k, 0)}
 
 
+def _extract(doc: SourceDoc) -> Extraction | Problem:
+    try:
+        return extract(doc)
+    except Exception as exc:  # an extractor bug must not stop a folder from loading
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return Problem(doc.path or doc.key, f"extraction failed ({reason})")
+
+
 def extractions(paths: Iterable[str | Path]) -> Iterator[Extraction | Problem]:
     """Facts from every source under ``paths``; a source the extractor fails on becomes a Problem."""
     for item in read_sources(paths):
-        if isinstance(item, Problem):
-            yield item
-            continue
-        try:
-            yield extract(item)
-        except Exception as exc:  # an extractor bug must not stop a folder from loading
-            yield Problem(item.path or item.key, f"extraction failed ({type(exc).__name__}: {exc})")
+        yield item if isinstance(item, Problem) else _extract(item)
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements | None = None,
-           on_item: Callable[[Extraction | Problem], None] | None = None) -> IngestReport:
-    """Load every source under ``paths``, then resolve entities across all sources in the store."""
+           on_item: Callable[[Extraction | Problem | SourceDoc], None] | None = None) -> IngestReport:
+    """Load every source under ``paths``, then resolve entities across all sources in the store.
+
+    ``on_item`` sees each Problem, each Extraction, and each SourceDoc skipped as unchanged.
+    """
     report = IngestReport(before=counts(store))
-    for item in extractions(paths):
-        if on_item:
-            on_item(item)
-        if isinstance(item, Problem):
-            (report.warnings if item.partial else report.problems).append(item)
+    for doc in read_sources(paths):
+        if isinstance(doc, Problem):
+            if on_item:
+                on_item(doc)
+            (report.warnings if doc.partial else report.problems).append(doc)
             continue
-        key = item.source.key
+        key = doc.key
         try:
             have = store.loaded([key]).get(key)
         except StoreUnavailable as exc:
             report.stopped = str(exc)
             break
-        if have == item.source.content_hash:
+        if have == doc.content_hash:  # checked before extracting: a resumed run skips what is done cheaply
+            if on_item:
+                on_item(doc)
             report.unchanged.append(key)
+            continue
+        item = _extract(doc)
+        if on_item:
+            on_item(item)
+        if isinstance(item, Problem):
+            report.problems.append(item)
             continue
         try:
             store.write([item], replace=[key] if have else [])
@@ -76,7 +89,8 @@ def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements 
             report.stopped = str(exc)
             break
         except Exception as exc:
-            report.problems.append(Problem(item.source.path or key, f"could not be stored ({exc})"))
+            reason = " ".join(str(exc).split())[:300]
+            report.problems.append(Problem(item.source.path or key, f"could not be stored ({reason})"))
             continue
         (report.replaced if have else report.added).append(key)
     if report.stopped is None:
