@@ -42,12 +42,12 @@ class Graph(ResearchMixin):
     def location(self) -> str:
         return self.store.location
 
-    def ingest(self, paths: str | Path | Iterable[str | Path], *,
+    def ingest(self, paths: str | Path | Iterable[str | Path], *, batch: int = 1,
                on_item: Callable[[Any], None] | None = None) -> IngestReport:
         """Load files or folders; returns what was added, replaced, skipped and what could not be read."""
         if isinstance(paths, str | Path):
             paths = [paths]
-        return ingest(self.store, paths, judgements=self.judgements(), on_item=on_item)
+        return ingest(self.store, paths, judgements=self.judgements(), on_item=on_item, batch=batch)
 
     def merge(self, a: str, b: str) -> list[Merge]:
         """Record that ``a`` and ``b`` name one entity, and apply it."""

@@ -8,9 +8,12 @@ skipped; nothing already loaded is lost.
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from interparty.graph.model import Extraction, SourceDoc
 from interparty.graph.resolve import Judgements, Merge, reconcile
@@ -19,6 +22,8 @@ from interparty.graph.resolve_events import reconcile_events
 from interparty.graph.store import Store, StoreUnavailable, counts
 from interparty.loaders.extract import extract
 from interparty.loaders.sources import Problem, read_sources
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -53,46 +58,103 @@ def extractions(paths: Iterable[str | Path]) -> Iterator[Extraction | Problem]:
         yield item if isinstance(item, Problem) else _extract(item)
 
 
-def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements | None = None,
-           on_item: Callable[[Extraction | Problem | SourceDoc], None] | None = None) -> IngestReport:
-    """Load every source under ``paths``, then resolve entities across all sources in the store.
+def prefetch(items: Iterable[T], depth: int = 16) -> Iterator[T]:
+    """Iterate ``items`` in a background thread, ``depth`` ahead, so that reading and extraction
+    (CPU in Python) overlap with the store's writes (I/O or native code)."""
+    q: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
 
-    ``on_item`` sees each Problem, each Extraction, and each SourceDoc skipped as unchanged.
-    """
-    report = IngestReport(before=counts(store))
-    for doc in read_sources(paths):
-        if isinstance(doc, Problem):
-            if on_item:
-                on_item(doc)
-            (report.warnings if doc.partial else report.problems).append(doc)
-            continue
-        key = doc.key
+    def produce() -> None:
         try:
-            have = store.loaded([key]).get(key)
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        q.put((True, item), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            q.put((False, None))
+        except BaseException as exc:  # re-raised in the consumer
+            q.put((False, exc))
+
+    worker = threading.Thread(target=produce, name="interparty-prefetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            more, item = q.get()
+            if not more:
+                if isinstance(item, BaseException):
+                    raise item
+                return
+            yield item
+    finally:
+        stop.set()
+
+
+def load(store: Store, items: Iterable[Extraction | Problem], report: IngestReport, *, batch: int = 1,
+         on_item: Callable[[Extraction | Problem], None] | None = None) -> None:
+    """Write extractions, ``batch`` sources per transaction; skip unchanged ones, replace changed ones."""
+    pending: list[Extraction] = []
+
+    def flush() -> bool:
+        if not pending:
+            return True
+        keys = [ex.source.key for ex in pending]
+        try:
+            have = store.loaded(keys)
         except StoreUnavailable as exc:
             report.stopped = str(exc)
-            break
-        if have == doc.content_hash:  # checked before extracting: a resumed run skips what is done cheaply
-            if on_item:
-                on_item(doc)
-            report.unchanged.append(key)
-            continue
-        item = _extract(doc)
+            return False
+        todo = []
+        for ex in pending:
+            old = have.get(ex.source.key)
+            if old == ex.source.content_hash:
+                report.unchanged.append(ex.source.key)
+            else:
+                todo.append(ex)
+        groups = [todo] if len(todo) > 1 else [[ex] for ex in todo]
+        while groups:
+            group = groups.pop(0)
+            replace = [ex.source.key for ex in group if ex.source.key in have]
+            try:
+                store.write(group, replace=replace)
+            except StoreUnavailable as exc:
+                report.stopped = str(exc)
+                return False
+            except Exception as exc:
+                if len(group) > 1:  # find the source that failed; the others still land
+                    groups = [[ex] for ex in group] + groups
+                    continue
+                ex = group[0]
+                report.problems.append(Problem(ex.source.path or ex.source.key, f"could not be stored ({exc})"))
+                continue
+            for ex in group:
+                (report.replaced if ex.source.key in have else report.added).append(ex.source.key)
+        pending.clear()
+        return True
+
+    for item in items:
         if on_item:
             on_item(item)
         if isinstance(item, Problem):
-            report.problems.append(item)
+            (report.warnings if item.partial else report.problems).append(item)
             continue
-        try:
-            store.write([item], replace=[key] if have else [])
-        except StoreUnavailable as exc:
-            report.stopped = str(exc)
-            break
-        except Exception as exc:
-            reason = " ".join(str(exc).split())[:300]
-            report.problems.append(Problem(item.source.path or key, f"could not be stored ({reason})"))
-            continue
-        (report.replaced if have else report.added).append(key)
+        if any(ex.source.key == item.source.key for ex in pending) and not flush():
+            return
+        pending.append(item)
+        if len(pending) >= batch and not flush():
+            return
+    flush()
+
+
+def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements | None = None,
+           on_item: Callable[[Extraction | Problem], None] | None = None, batch: int = 1) -> IngestReport:
+    """Load every source under ``paths`` (``batch`` per transaction), then resolve entities across
+    all sources in the store."""
+    report = IngestReport(before=counts(store))
+    load(store, prefetch(extractions(paths)), report, batch=batch, on_item=on_item)
     if report.stopped is None:
         try:
             # Always, not only when something was added: an ingest killed before this step
