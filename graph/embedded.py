@@ -13,7 +13,7 @@ from interparty.graph.dialect import LADYBUG, ladybug_ddl
 from interparty.graph.model import Extraction
 from interparty.graph.schema import schema
 from interparty.graph.store import StoreError
-from interparty.graph.writes import Run, prepare, retract, write
+from interparty.graph.writes import Run, loaded_hashes, write_extractions
 
 
 class EmbeddedStore:
@@ -46,24 +46,13 @@ class EmbeddedStore:
         return result.get_as_df()
 
     def loaded(self, keys: Sequence[str]) -> dict[str, str]:
-        if not keys:
-            return {}
-        df = self.read("MATCH (s:Source) WHERE s.key IN $keys RETURN s.key AS key, s.content_hash AS hash",
-                       {"keys": list(keys)})
-        return dict(zip(df["key"], df["hash"], strict=True))
+        return loaded_hashes(self, keys)
 
     def _run(self, cypher: str, params: dict[str, Any]) -> None:
         self._conn.execute(cypher, params)
 
     def write(self, extractions: Sequence[Extraction], replace: Sequence[str] = ()) -> None:
-        batch = prepare(extractions)
-
-        def work(run: Run) -> None:
-            for key in replace:
-                retract(run, key, self.dialect)
-            write(run, batch, self.dialect)
-
-        self.transaction(work)
+        write_extractions(self, extractions, replace)
 
     def transaction(self, work: Callable[[Run], None]) -> None:
         """Run ``work(run)`` in one transaction: all of it lands, or none."""

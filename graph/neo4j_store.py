@@ -17,7 +17,7 @@ from interparty.graph.dialect import NEO4J, neo4j_ddl
 from interparty.graph.model import Extraction
 from interparty.graph.schema import schema
 from interparty.graph.store import StoreError, StoreUnavailable
-from interparty.graph.writes import Run, prepare, retract, write
+from interparty.graph.writes import Run, loaded_hashes, write_extractions
 from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j.exceptions import (
     AuthError,
@@ -116,21 +116,10 @@ class Neo4jStore:
         return pd.DataFrame([[_plain(v) for v in r.values()] for r in records], columns=list(keys))
 
     def loaded(self, keys: Sequence[str]) -> dict[str, str]:
-        if not keys:
-            return {}
-        df = self.read("MATCH (s:Source) WHERE s.key IN $keys RETURN s.key AS key, s.content_hash AS hash",
-                       {"keys": list(keys)})
-        return dict(zip(df["key"], df["hash"], strict=True))
+        return loaded_hashes(self, keys)
 
     def write(self, extractions: Sequence[Extraction], replace: Sequence[str] = ()) -> None:
-        batch = prepare(extractions)
-
-        def work(run: Run) -> None:
-            for key in replace:
-                retract(run, key, self.dialect)
-            write(run, batch, self.dialect)
-
-        self.transaction(work)
+        write_extractions(self, extractions, replace)
 
     def transaction(self, work: Callable[[Run], None]) -> None:
         """Run ``work(run)`` in one managed transaction, retried as a whole on transient errors."""

@@ -9,7 +9,7 @@ a key repeated within one UNWIND is not portable).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -209,3 +209,24 @@ def retract(run: Run, source_key: str, d: Dialect) -> None:
     params = {"source": source_key, "prefix": source_prefix(source_key)}
     for stmt in retract_statements(d):
         run(stmt, {k: v for k, v in params.items() if f"${k}" in stmt})
+
+
+def loaded_hashes(store: Any, keys: Sequence[str]) -> dict[str, str]:
+    """Content hash of each of these sources already in ``store`` (the ingest record)."""
+    if not keys:
+        return {}
+    df = store.read("MATCH (s:Source) WHERE s.key IN $keys RETURN s.key AS key, s.content_hash AS hash",
+                    {"keys": list(keys)})
+    return dict(zip(df["key"], df["hash"], strict=True))
+
+
+def write_extractions(store: Any, extractions: Sequence[Extraction], replace: Sequence[str] = ()) -> None:
+    """Retract the sources in ``replace`` and write ``extractions``, in one of ``store``'s transactions."""
+    batch = prepare(extractions)
+
+    def work(run: Run) -> None:
+        for key in replace:
+            retract(run, key, store.dialect)
+        write(run, batch, store.dialect)
+
+    store.transaction(work)
