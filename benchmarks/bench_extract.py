@@ -11,6 +11,7 @@ Run::
 
     .venv/bin/python benchmarks/bench_extract.py
     .venv/bin/python benchmarks/bench_extract.py --docs 4000 --target 200
+    .venv/bin/python benchmarks/bench_extract.py --docs 500 --profile 40   # where the time goes
 
 Stages: ``read`` is reading the file, decoding and normalising the text (a SourceDoc);
 ``extract`` the extractor's rules; ``build`` FactBuilder.build (merging repeats into one
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=2000, help="documents to run (the set repeated)")
     ap.add_argument("--warm", action="store_true", help="keep memo caches between documents")
     ap.add_argument("--target", type=float, default=200.0, help="articles/second per core to meet")
+    ap.add_argument("--profile", type=int, nargs="?", const=30, metavar="N",
+                    help="also print the N functions (default 30) with the most CPU time of their own (cProfile)")
     args = ap.parse_args(argv)
     paths = sorted(p for p in args.articles.iterdir() if p.is_file() and not p.name.startswith("."))
     if not paths:
@@ -125,7 +128,19 @@ def main(argv: list[str] | None = None) -> int:
     cal = min(calibrate() for _ in range(3))
     print(f"{len(paths)} articles (mean {size / 1024:.1f} KB) repeated to {args.docs} documents; "
           f"memo caches {'kept' if args.warm else 'cleared per document'}")
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     r = run(paths, args.docs, args.warm)
+    if profiler is not None:
+        import pstats
+
+        profiler.disable()
+        print("\nprofile (times inflated by the profiler; compare shares, not the rates below):")
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(args.profile)
     n = r["docs"]
     assert isinstance(n, int)
     cpu, wall = float(r["cpu"]), float(r["wall"])  # type: ignore[arg-type]

@@ -147,6 +147,7 @@ def resolve_year(day: int, month: int, year: int | None, article_date: str | Non
     return iso(y, month, day), True
 
 
-def looks_back(sentence: str) -> bool:
-    """True when the sentence reports something as already past ("vừa qua")."""
-    return bool(_LOOKS_BACK.search(sentence))
+def looks_back(sentence: str, low: str | None = None) -> bool:
+    """True when the sentence reports something as already past ("vừa qua"); ``low``: the
+    sentence lower-cased, when the caller has it."""
+    return bool(_LOOKS_BACK.search(sentence, low))

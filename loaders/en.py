@@ -43,6 +43,44 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(r"\binauguration\b|\bground-?breaking\b|\bhand-?over ceremony\b|\banniversary ceremony\b",
                          re.I)),
 ]
+# Cues of each trigger (lower case): every match of the trigger contains one of them, so a
+# sentence without any is not searched (see :func:`_lower`). Same order as EVENT_TRIGGERS.
+_TRIGGER_CUES: dict[str, tuple[str, ...]] = {
+    "signing": ("sign",),
+    "opening": ("open", "kick"),
+    "closing": ("clos", "graduation"),
+    "reception": ("receiv", "reception", "courtesy call", "welcomed", "hosted"),
+    "talks": ("talks", "working session", "meet", "met"),
+    "visit": ("visit", "working trip", "official trip"),
+    "lecture": ("lecture", "delivered a"),
+    "conference": ("conference", "seminar", "workshop", "forum", "symposium"),
+    "field_trip": ("fact-finding", "field trip", "study tour", "survey tour"),
+    "other": ("inauguration", "ground", "hand", "anniversary ceremony"),
+}
+_AGREEMENT_CUES = ("minutes", "memorand", "mou", "agreement", "treat", "programme")
+_COURSE_CUES = ("course", "class")
+# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not make one.
+_ODD_CASE = ("İ", "ı", "ſ", "K")
+
+
+def _lower(sent: str) -> str | None:
+    """The sentence lower-cased for cue tests; None when a cue test could miss an IGNORECASE match."""
+    if not sent.isascii():
+        for c in _ODD_CASE:
+            if c in sent:
+                return None
+    return sent.lower()
+
+
+def _cued(low: str | None, cues: tuple[str, ...]) -> bool:
+    if low is None:
+        return True
+    for c in cues:  # noqa: SIM110 - a loop: any() over a generator costs more than the test
+        if c in low:
+            return True
+    return False
+
+
 # Mentions that talk about events in general, not one event ("the visits of leaders").
 _GENERIC_EVENT = re.compile(r"\b(?:visits|exchanges of delegations|high-level delegations)\b", re.I)
 
@@ -165,18 +203,23 @@ class EnglishExtractor:
     # ------------------------------------------------------------------ places
 
     def _scan_places(self) -> None:
+        place_firsts, upper_firsts = self.g.places.firsts_set, self.g.places_upper.firsts_set
+        adjectives = self.g.adjectives
         for s in self.sents:
             gr = self._gr(s)
-            i = 0
-            while i < len(s.toks):
-                p = gr.place(i)
+            toks = s.toks
+            i, n = 0, len(toks)
+            while i < n:
+                t = toks[i]
+                # only a word opening a place spelling is looked up (else gr.place says None)
+                p = gr.place(i) if t.norm in place_firsts or t.low in upper_firsts else None
                 if p is not None:
-                    self.places.append((s.toks[i].start, p[1]))
+                    self.places.append((t.start, p[1]))
                     self.countries[p[1].code] += 1
                     i = p[0]
                     continue
-                if s.toks[i].norm in self.g.adjectives:
-                    self.countries[self.g.adjectives[s.toks[i].norm]] += 1
+                if t.norm in adjectives:
+                    self.countries[adjectives[t.norm]] += 1
                 i += 1
 
     def partner_country(self) -> str | None:
@@ -390,9 +433,12 @@ class EnglishExtractor:
 
     def _scan_bodies_first(self) -> None:
         """Named parties first, so "General Secretary" can be resolved to a party named anywhere."""
+        firsts = self.g.bodies.firsts_set
         for s in self.sents:
             gr = self._gr(s)
-            for i in range(len(s.toks)):
+            for i, t in enumerate(s.toks):
+                if t.norm not in firsts:
+                    continue  # opens no named body
                 m = gr.named(i)
                 if m is not None and m[1].kind == "party":
                     b = gr.body(i, allow_anaphor=False)
@@ -431,7 +477,10 @@ class EnglishExtractor:
             sent = text[s.start:s.end]
             dated = [d for d in s.dates if d.date or d.text]
             kinds: list[tuple[str, int, int]] = []
+            low = _lower(sent)
             for kind, rx in EVENT_TRIGGERS:
+                if not _cued(low, _TRIGGER_CUES[kind]):
+                    continue
                 m = rx.search(sent)
                 if m is None or (kind == "visit" and _GENERIC_EVENT.search(m.group())):
                     continue
@@ -452,8 +501,10 @@ class EnglishExtractor:
                     order.append(gk)
                 groups[gk]["mentions"].append((ts, te))
                 groups[gk]["sents"].append(n)
-            self._agreements_in(n, s, sent, agreements, kinds)
-            self._courses_in(n, s, sent, courses)
+            if _cued(low, _AGREEMENT_CUES):
+                self._agreements_in(n, s, sent, agreements, kinds)
+            if _cued(low, _COURSE_CUES):
+                self._courses_in(n, s, sent, courses)
         events: dict[tuple[str, str], Ref] = {}
         for idx, gk in enumerate(order):
             ev = groups[gk]

@@ -41,11 +41,13 @@ class Token:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; offsets are shifted by ``offset`` (the sentence's start)."""
     out = []
+    append = out.append
     for m in TOKEN_RE.finditer(text):
         t = m.group()
-        norm = t.replace("’", "'")
-        out.append(Token(t, m.start() + offset, m.end() + offset, norm, norm.casefold(), t[0].isalnum(),
-                         t[0].isupper()))
+        a, b = m.span()
+        norm = t.replace("’", "'") if "’" in t else t
+        c = t[0]
+        append(Token(t, a + offset, b + offset, norm, norm.casefold(), c.isalnum(), c.isupper()))
     return out
 
 
@@ -71,6 +73,16 @@ class PhraseIndex(Generic[V]):
         if all(w != words for w, _ in bucket):
             bucket.append((words, value))
             bucket.sort(key=lambda wv: -len(wv[0]))
+
+    @property
+    def firsts(self) -> frozenset[str]:
+        """The first words of the phrases (as matched: case-folded when not case-sensitive)."""
+        return frozenset(self._by_first)
+
+    @property
+    def firsts_set(self) -> dict[str, list[tuple[tuple[str, ...], V]]]:
+        """The index by first word itself, for membership tests on the hot path (do not modify)."""
+        return self._by_first
 
     def match(self, toks: list[Token], i: int) -> tuple[int, V] | None:
         """(end index, value) of the longest phrase starting at ``toks[i]``."""
@@ -155,6 +167,13 @@ class Gazetteer:
     heads: PhraseIndex[Head] = field(default_factory=PhraseIndex)
     modifiers: PhraseIndex[str] = field(default_factory=PhraseIndex)
     place_anaphors: dict[str, str] = field(default_factory=dict)
+    # Cheap rejection (see :class:`~interparty.loaders.en_grammar.Grammar`): a lower-case token
+    # can start a body only if it opens one of these phrases (``body_firsts`` by ``norm``,
+    # ``body_firsts_upper`` by ``low``, the all-capitals place spellings); a name only after an
+    # honorific.
+    body_firsts: frozenset[str] = frozenset()
+    body_firsts_upper: frozenset[str] = frozenset()
+    honorific_firsts: frozenset[str] = frozenset()
 
     def party_of(self, country: str | None) -> NamedBody | None:
         """The ruling party of a country (the first `party` body listed for it)."""
@@ -206,4 +225,7 @@ def gazetteer() -> Gazetteer:
     for m in bodies.get("modifiers") or []:
         g.modifiers.add(m, m)
     g.place_anaphors = dict(bodies.get("place_anaphors") or {})
+    g.body_firsts = g.bodies.firsts | g.heads.firsts | g.places.firsts | g.modifiers.firsts | frozenset(g.adjectives)
+    g.body_firsts_upper = g.places_upper.firsts
+    g.honorific_firsts = g.honorifics.firsts
     return g

@@ -79,6 +79,13 @@ class Grammar:
         self._mods: dict[int, tuple[int, str] | None] = {}
         self._bodies: dict[tuple[int, bool], BodyRef | None] = {}
         self._titles: dict[int, Title | None] = {}
+        # first words of the gazetteer phrases: a token opening none of an index's phrases is not
+        # looked up in it (PhraseIndex.match would say None)
+        self._body_firsts = g.body_firsts
+        self._upper_firsts = g.body_firsts_upper
+        self._head_firsts = g.heads.firsts_set
+        self._place_firsts = g.places.firsts_set
+        self._mod_firsts = g.modifiers.firsts_set
 
     # ------------------------------------------------------------------ small pieces
 
@@ -146,6 +153,11 @@ class Grammar:
         Remembered per (i, allow_anaphor): every pass over the sentence asks again. Callers get
         their own copy, since they may set its fields.
         """
+        toks = self.toks
+        if i < len(toks):
+            t = toks[i]
+            if not t.is_cap and t.low != "the" and t.norm not in self._body_firsts and t.low not in self._upper_firsts:
+                return None  # what _body says at once of such a word (no cache needed)
         key = (i, allow_anaphor)
         try:
             hit = self._bodies[key]
@@ -157,6 +169,11 @@ class Grammar:
         has_the = self.low(i) == "the"
         i = self.skip_the(i)
         if i >= len(self.toks) or not self.toks[i].is_word:
+            return None
+        t = self.toks[i]
+        if not t.is_cap and t.norm not in self.g.body_firsts and t.low not in self.g.body_firsts_upper:
+            # a lower-case word that opens no named body, head, place, modifier or adjective:
+            # neither the named nor the generic reading can start here
             return None
         named = self.named(i)
         generic = self._generic_body(i, has_the and allow_anaphor)
@@ -192,21 +209,25 @@ class Grammar:
         adjective = anaphor = None
         n_mods = 0
         coord = False
-        while k < len(toks) and n_mods <= MAX_MODIFIERS:
-            h = self.head(k)
-            if h is not None and (toks[k].is_cap or h[1].lower):
+        n = len(toks)
+        head_firsts, place_firsts, upper_firsts, mod_firsts = (self._head_firsts, self._place_firsts,
+                                                               self._upper_firsts, self._mod_firsts)
+        while k < n and n_mods <= MAX_MODIFIERS:
+            tk = toks[k]
+            h = self.head(k) if tk.norm in head_firsts else None
+            if h is not None and (tk.is_cap or h[1].lower):
                 best = (h[0], h[1], list(places), adjective, anaphor, coord)
                 # a head may be followed by another head ("National Assembly delegation")
                 k = h[0]
                 n_mods += 1
                 continue
-            if p := self.place(k):
+            if (tk.norm in place_firsts or tk.low in upper_firsts) and (p := self.place(k)):
                 places.append(p[1])
                 k = p[0]
-            elif toks[k].norm in g.adjectives:
-                adjective = g.adjectives[toks[k].norm]
+            elif tk.norm in g.adjectives:
+                adjective = g.adjectives[tk.norm]
                 k += 1
-            elif (m := self.modifier(k)) is not None:
+            elif tk.norm in mod_firsts and (m := self.modifier(k)) is not None:
                 if toks[k].low in g.place_anaphors:
                     anaphor = g.place_anaphors[toks[k].low]
                 k = m[0]
@@ -299,6 +320,11 @@ class Grammar:
 
     def _title(self, i: int) -> Title | None:
         g, toks = self.g, self.toks
+        if i >= len(toks):
+            return None
+        t0 = toks[i]
+        if not t0.is_cap and t0.low != "the" and t0.low not in g.role_first_words and t0.norm not in g.adjectives:
+            return None  # neither a role, an adjective before one, nor a capitalised body can start here
         country = None
         k = i
         if k < len(toks) and toks[k].norm in g.adjectives and self.is_role_start(k + 1):
@@ -392,6 +418,10 @@ class Grammar:
 
     def name(self, i: int) -> tuple[int, int, str] | None:
         """(first, end, name) of a person's name of 2-4 capitalised words at ``i`` (after an honorific)."""
+        if i < len(self.toks):
+            t = self.toks[i]
+            if not t.is_cap and t.norm not in self.g.honorific_firsts:
+                return None
         h = self.g.honorifics.match(self.toks, i)
         if h is not None:
             i = h[0] + (1 if self.word(h[0]) == "." else 0)

@@ -22,7 +22,6 @@ from interparty.graph.model import (
     SourceDoc,
     check_props,
     make_mention,
-    rel_key,
 )
 from interparty.graph.normalize import fold
 from interparty.graph.schema import schema
@@ -98,6 +97,10 @@ class Cued:
 
 
 _NODE_KINDS = frozenset(schema().nodes)
+# Relationship endpoints already checked against the schema, and each type's identity props
+# (:func:`~interparty.graph.model.rel_key`): looked up once, not for every fact.
+_ENDPOINTS_OK: set[tuple[str, str, str]] = set()
+_IDENTITY: dict[str, tuple[str, ...]] = {}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
@@ -164,8 +167,14 @@ class FactBuilder:
     def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], mention: Mention | None, /,
             key: str = "", **props: Any) -> None:
         """Record a relationship fact; its key comes from the schema's identity props when declared."""
-        schema().check_endpoints(rel_type, start[0], end[0])
-        key = rel_key(rel_type, props, key)
+        if (rel_type, start[0], end[0]) not in _ENDPOINTS_OK:
+            schema().check_endpoints(rel_type, start[0], end[0])  # raises when wrong
+            _ENDPOINTS_OK.add((rel_type, start[0], end[0]))
+        identity = _IDENTITY.get(rel_type)
+        if identity is None:
+            identity = _IDENTITY[rel_type] = schema().rel(rel_type).identity
+        # what rel_key does, with the memoised fold
+        key = ("|".join(cfold(str(props.get(p) or "")) for p in identity) or "-") if identity else (key or "-")
         self.facts.add_rel(rel_type, start, end, key, check_props(rel_type, {**props, "key": key}),
                            [mention] if mention else [])
 

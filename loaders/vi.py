@@ -95,6 +95,8 @@ class _Doc:
         self.emitted: set[tuple[str, str]] = set()
         self.body_names: dict[tuple[str, str], set[str]] = {}  # body -> spellings read
         self.committees: dict[str, tuple[str, str]] = {}  # place -> its party committee (Thành ủy X)
+        # resolve() results for the titles of people read (heads live as long as the lexicon)
+        self.resolved: dict[tuple[object, ...], BodyRef | None] = {}
 
 
 def _person_country(p: Person, d: _Doc) -> str:
@@ -176,8 +178,15 @@ def _officials(d: _Doc) -> None:
             off = d.fb.node("Official", key, d.fb.mention(na, nb, "vi.official", conf), name=p.name.text,
                             country=country, aliases=[p.name.text])
             chain = p.chain
-            for seg in chain:
-                ref = resolve(seg, country, chain, d.ctx, d.lex)
+            chain_key = tuple((x.text, x.rest, x.hint, x.via, id(x.head)) for x in chain)
+            for k, seg in enumerate(chain):
+                # resolve() reads only these (and the document's context): a person named again
+                # with the same titles resolves the same way
+                rkey = (chain_key, k, country)
+                try:
+                    ref = d.resolved[rkey]
+                except KeyError:
+                    ref = d.resolved[rkey] = resolve(seg, country, chain, d.ctx, d.lex)
                 if ref is None:
                     continue
                 sa, sb = a + seg.start, a + seg.end

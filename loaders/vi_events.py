@@ -8,6 +8,7 @@ programme, not an event, and an anniversary of an old treaty is not a signing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -129,6 +130,7 @@ def extract_events(d: _Doc) -> None:
     """Events, agreements, courses, plans and delegations of one document."""
     hits: list[_EventHit] = []
     agreements: list[_Agreement] = []
+    per_sentence: list[tuple[str, bool, tuple[DateMention, ...]]] = []  # shared with _courses_and_plans
     for a, b in d.sentences:
         s = d.view[a:b]
         low = s.lower()
@@ -136,7 +138,8 @@ def extract_events(d: _Doc) -> None:
         dates = find_dates(s)
         ranges = [x for x in dates if x.is_range]
         points = [x for x in dates if not x.is_range]
-        back = looks_back(s)
+        back = looks_back(s, low)
+        per_sentence.append((low, back, dates))
         kinds: dict[str, re.Match[str]] = {}
         for kind, rx in _KINDS:
             m = rx.search(s, low)
@@ -201,7 +204,7 @@ def extract_events(d: _Doc) -> None:
             agreements.append((props, a + m.start(), a + m.end("doc"), signing, sides))
     _emit_events(d, hits)
     _emit_agreements(d, agreements, hits)
-    _courses_and_plans(d, hits)
+    _courses_and_plans(d, hits, per_sentence)
 
 
 def _emit_events(d: _Doc, hits: list[_EventHit]) -> None:
@@ -245,12 +248,15 @@ def _emit_events(d: _Doc, hits: list[_EventHit]) -> None:
 
 def _people_by_sentence(d: _Doc) -> dict[tuple[int, int], list[tuple[tuple[str, str], tuple[int, int]]]]:
     out: dict[tuple[int, int], list[tuple[tuple[str, str], tuple[int, int]]]] = {}
+    sentences = d.sentences
+    starts = [a for a, _ in sentences]
     for n in d.fb.nodes:
         if n.kind != "Official":
             continue
         for m in n.mentions:
-            sent = d.fb.sentence_at(m.start)
-            span = next(((a, b) for a, b in d.sentences if a <= m.start < b), sent)
+            # the sentence of the view holding the mention (they are sorted and disjoint), else the text's
+            k = bisect.bisect_right(starts, m.start) - 1
+            span = sentences[k] if k >= 0 and m.start < sentences[k][1] else d.fb.sentence_at(m.start)
             out.setdefault(span, []).append((n.ref, (m.start, m.end)))
     return out
 
@@ -410,13 +416,12 @@ def _clause_body(d: _Doc, s: str, a: int, end: int) -> tuple[str, str] | None:
     return _phrase_body(d, phrase, a + s.find(phrase, lo))
 
 
-def _courses_and_plans(d: _Doc, hits: list[_EventHit]) -> None:
+def _courses_and_plans(d: _Doc, hits: list[_EventHit],
+                       per_sentence: list[tuple[str, bool, tuple[DateMention, ...]]]) -> None:
     courses: list[dict[str, object]] = []
-    for a, b in d.sentences:
+    for (a, b), (low, back, all_dates) in zip(d.sentences, per_sentence, strict=True):
         s = d.view[a:b]
-        low = s.lower()
-        back = looks_back(s)
-        dates = [x for x in find_dates(s) if not x.is_range]
+        dates = [x for x in all_dates if not x.is_range]
         sentence_courses = []
         for m in _COURSE_RE.finditer(s, low):
             name = m.group("name").strip()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import TitleHead
-from interparty.loaders.vi_lexicon import CAP_WORD_RE, WORD_RE, Lexicon, looks_foreign
+from interparty.loaders.vi_lexicon import CAP_WORD_RE, WORD_RE, Lexicon, PlaceMatch, looks_foreign
 
 # Predicates and function words that end a title: "Bí thư Thành ủy La Habana bày tỏ ...".
 _STOP_RE = re.compile(
@@ -29,6 +29,13 @@ _TITLE_WORDS = frozenset({"Ban", "Bí", "Chủ", "Trưởng", "Ủy", "Thành", 
                           "Trung", "Hội", "Sở", "Văn", "Tổng"}) - {"Văn", "Thành", "Trung"}
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”!?]|\s[-–]\s")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)\s*$")
+_PAREN_RE = re.compile(r"\([^()]{1,40}\)")
+_EPONYM_PERSON_RE = re.compile(r"(?:Chủ tịch|Bác|Tổng Bí thư|Đại tướng|đồng chí)\s+$")
+_PLURAL_RE = re.compile(r"(?<!\w)các\s+$")
+_DASH_RE = re.compile(r"\s*[-–]\s+")
+_COMMA_RE = re.compile(r"\s*,\s*")
+_PIECE_END_RE = re.compile(r"[,;:.!?]|\s[-–]\s")
+_AND_RE = re.compile(r"\s*(?:,|và)\s*")
 
 
 @dataclass
@@ -76,19 +83,37 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
     two or more capitalised words spelt as foreign words. Places are taken first so
     that "Hà Nội" is never read as a person called Hà.
     """
-    blocked = [(p.start, p.end) for p in lex.places_in(s)]
-    toks = [m for m in CAP_WORD_RE.finditer(s)
-            if not (len(m.group(0)) > 1 and m.group(0).isupper())
-            and not (blocked and any(a <= m.start() < b for a, b in blocked))]
+    # One pass over the capitalised words: drop all-capital abbreviations and words inside a
+    # place (both lists are in text order, so one pointer walks the places), and group the rest
+    # into runs of words one space apart.
+    places = lex.places_in(s)
+    n_places, k = len(places), 0
     runs: list[list[re.Match[str]]] = []
-    for m in toks:
-        if runs and s[runs[-1][-1].end():m.start()] == " ":
-            runs[-1].append(m)
+    run: list[re.Match[str]] = []
+    prev_end = -2
+    for m in CAP_WORD_RE.finditer(s):
+        w = m.group(0)
+        if len(w) > 1 and w.isupper():
+            continue
+        if n_places:
+            st = m.start()
+            while k < n_places and places[k].end <= st:
+                k += 1
+            if _blocked(places, k, st):
+                continue
+        if run and m.start() == prev_end + 1 and s[prev_end] == " ":
+            run.append(m)
         else:
-            runs.append([m])
+            if len(run) > 1:
+                runs.append(run)
+            run = [m]
+        prev_end = m.end()
+    if len(run) > 1:
+        runs.append(run)
     out: list[NameSpan] = []
+    not_name, surnames = lex.not_name, lex.surnames
     for run in runs:
-        while run and run[0].group(0) in lex.not_name and run[0].group(0) not in lex.surnames:
+        while run and run[0].group(0) in not_name and run[0].group(0) not in surnames:
             run = run[1:]
         if len(run) < 2:
             continue
@@ -99,20 +124,33 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
             run, words = run[:-1], words[:-1]
             if len(run) < 2:
                 continue
-        if words[0] in lex.surnames and not any(looks_foreign(w) and "-" in w for w in words):
+        if words[0] in surnames and not any(looks_foreign(w) and "-" in w for w in words):
             run, words = run[:5], words[:5]
             if any(w in _TITLE_WORDS for w in words):
                 continue
             out.append(NameSpan(run[0].start(), run[-1].end(), " ".join(words), foreign=False))
-        elif sum(looks_foreign(w) for w in words) * 2 >= len(words) and not any(w in lex.not_name for w in words):
+        elif sum(looks_foreign(w) for w in words) * 2 >= len(words) and not any(w in not_name for w in words):
             out.append(NameSpan(run[0].start(), run[-1].end(), " ".join(words), foreign=True))
     return [n for n in out if fold(n.text) not in lex.eponyms or _eponym_is_person(s, n, lex)]
+
+
+def _blocked(places: list[PlaceMatch], k: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``places[k:]`` (sorted by start; all before ``k`` end by ``pos``)."""
+    n = len(places)
+    while k < n:
+        p = places[k]
+        if p.start > pos:
+            return False
+        if pos < p.end:
+            return True
+        k += 1
+    return False
 
 
 def _eponym_is_person(s: str, n: NameSpan, lex: Lexicon) -> bool:
     """"Chủ tịch Hồ Chí Minh" is a person; "tư tưởng Hồ Chí Minh" and "Trường Chính trị Lê Duẩn" are not."""
     before = s[max(0, n.start - 40):n.start]
-    return bool(re.search(r"(?:Chủ tịch|Bác|Tổng Bí thư|Đại tướng|đồng chí)\s+$", before))
+    return bool(_EPONYM_PERSON_RE.search(before))
 
 
 def _is_place_note(text: str, lex: Lexicon) -> bool:
@@ -173,10 +211,19 @@ def _continuation(s: str, a: int, b: int, lex: Lexicon) -> bool:
         piece.strip())
 
 
-def pre_chain(s: str, lo: int, ns: int, lex: Lexicon) -> tuple[list[TitleSeg], bool, bool]:
-    """Titles written before the name at ``ns``: (titles, anchored, plural)."""
-    soft = [(m.start(), m.end()) for m in re.finditer(r"\([^()]{1,40}\)", s)
-            if _is_place_note(s[m.start() + 1:m.end() - 1], lex)]
+def place_notes(s: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of the "(Lào)"-like parentheticals of a sentence (they do not break a title chain)."""
+    if "(" not in s:
+        return []
+    return [(m.start(), m.end()) for m in _PAREN_RE.finditer(s) if _is_place_note(s[m.start() + 1:m.end() - 1], lex)]
+
+
+def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
+              soft: list[tuple[int, int]] | None = None) -> tuple[list[TitleSeg], bool, bool]:
+    """Titles written before the name at ``ns``: (titles, anchored, plural). ``soft``: the
+    sentence's :func:`place_notes`, when the caller has them."""
+    if soft is None:
+        soft = place_notes(s, lex)
     for m in _HARD_BOUNDARY.finditer(s, lo, ns):
         if not any(a <= m.start() < b for a, b in soft):
             lo = m.end()
@@ -204,7 +251,7 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon) -> tuple[list[TitleSeg], b
             return [], anchored, False
         segs.append(seg)
         pieces = pieces[:-1]
-        plural = bool(re.search(r"(?<!\w)các\s+$", s[max(lo, t0 - 6):t0]))
+        plural = bool(_PLURAL_RE.search(s[max(lo, t0 - 6):t0]))
         if plural:
             return segs, True, True
     if pending:
@@ -234,7 +281,7 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
     pos = ne
     name_starts = [n.start for n in names if n.start >= ne]
     limit = min([hi, *name_starts])
-    dash = re.match(r"\s*[-–]\s+", s[pos:limit])
+    dash = _DASH_RE.match(s[pos:limit])
     if dash:
         a = pos + dash.end()
         b = _piece_end(s, a, limit)
@@ -260,7 +307,7 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
         segs.append(seg)
         return segs, seg.end
     while True:
-        m = re.match(r"\s*,\s*", s[pos:limit])
+        m = _COMMA_RE.match(s[pos:limit])
         if not m:
             break
         a = pos + m.end()
@@ -270,7 +317,7 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
         seg = _segment(s, a, b, lex, cut_stop=True)
         if seg is None:
             if segs and not segs[-1].hint and _continuation(s, a, b, lex) and not lex.places_in(segs[-1].text):
-                nxt = re.match(r"\s*,\s*", s[b:limit])
+                nxt = _COMMA_RE.match(s[b:limit])
                 if b >= limit or (nxt and lex.title_re.match(s, b + nxt.end())):
                     merged = _segment(s, segs[-1].start, b, lex, cut_stop=True)
                     if merged:
@@ -286,7 +333,7 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
 
 
 def _piece_end(s: str, a: int, limit: int) -> int:
-    m = re.compile(r"[,;:.!?]|\s[-–]\s").search(s, a, limit)
+    m = _PIECE_END_RE.search(s, a, limit)
     return m.start() if m else limit
 
 
@@ -332,11 +379,14 @@ def list_headers(s: str, lex: Lexicon) -> list[tuple[int, int, list[TitleSeg]]]:
 def read_people(s: str, lex: Lexicon) -> list[Person]:
     """Every named person in a sentence with the titles written for them."""
     names = find_names(s, lex)
+    if not names:
+        return []
     headers = list_headers(s, lex)
     people: list[Person] = []
     lo = 0
+    soft = place_notes(s, lex)  # once per sentence, not per name
     for i, n in enumerate(names):
-        segs, anchored, plural = pre_chain(s, lo, n.start, lex)
+        segs, anchored, plural = pre_chain(s, lo, n.start, lex, soft)
         p = Person(n, titles=segs, anchored=anchored, plural=plural)
         for a, b, hdr in headers:
             if a <= n.start < b:
@@ -350,8 +400,7 @@ def read_people(s: str, lex: Lexicon) -> list[Person]:
         if led is not None:
             p.titles.append(led)
         # "các Phó Chủ tịch UBND thành phố A, B và C": the plural title covers the names that follow.
-        if not p.titles and people and people[-1].plural and re.fullmatch(r"\s*(?:,|và)\s*",
-                                                                          s[people[-1].name.end:n.start]):
+        if not p.titles and people and people[-1].plural and _AND_RE.fullmatch(s[people[-1].name.end:n.start]):
             p.titles = list(people[-1].titles)
             p.plural = p.anchored = True
         people.append(p)
