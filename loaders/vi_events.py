@@ -78,6 +78,12 @@ _DELEGATION_CUT = re.compile(r"\s+(?:do|đã|đang|sẽ|tới|sang|đến|và|t�
                              r"sau|theo)\b")
 _ORG_CUT = re.compile(r"\s+(?:đã|đang|sẽ|vừa|tổ chức|long trọng|khai giảng|ban hành|mở|phối hợp)\b.*$")
 _TAI_RE = re.compile(r"\btại\s+")
+# "Cùng dự còn có các đồng chí …", "Tham dự còn có …": a sentence that adds people to the
+# event just described rather than naming an event of its own.
+_ALSO_PRESENT = re.compile(r"^\W*(?:cùng\s+(?:tham\s+)?dự|cùng\s+tham\s+gia|(?:tham\s+)?dự\s+[^.;:]{0,40}?còn\s+có|"
+                           r"tham\s+dự\s+còn\s+có|cùng\s+đi\s+còn\s+có)\b", re.IGNORECASE)
+# How far back the event of an "also present" sentence may be named.
+_ALSO_PRESENT_REACH = 800
 
 
 @dataclass
@@ -209,6 +215,11 @@ def extract_events(d: _Doc) -> None:
 
 def _emit_events(d: _Doc, hits: list[_EventHit]) -> None:
     people = _people_by_sentence(d)
+    _emit_event_nodes(d, hits, people)
+    _also_present(d, hits, people)
+
+
+def _emit_event_nodes(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, int], list]) -> None:
     made: dict[str, tuple[str, str]] = {}
     by_kind: dict[str, list[tuple[str, str]]] = {}
     for i, h in enumerate(sorted(hits, key=lambda x: x.date is None)):
@@ -244,6 +255,22 @@ def _emit_events(d: _Doc, hits: list[_EventHit]) -> None:
                 place = _place_node(d, ps[0].place, pa, pa + ps[0].end, ps[0].core)
                 d.fb.rel("HELD_IN", node, place, d.fb.mention(pa, pa + ps[0].end, "vi.held_in", 0.7))
                 break
+
+
+def _also_present(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, int], list]) -> None:
+    """People of an "also present" sentence attended the event named last before it."""
+    with_event = {h.sentence for h in hits}
+    ordered = sorted((h for h in hits if getattr(h, "node", None)), key=lambda h: h.start)
+    starts = [h.start for h in ordered]
+    for span, found in people.items():
+        if span in with_event or not _ALSO_PRESENT.match(d.view[span[0]:span[1]]):
+            continue
+        k = bisect.bisect_left(starts, span[0]) - 1
+        if k < 0 or span[0] - ordered[k].end > _ALSO_PRESENT_REACH:
+            continue
+        for off, (oa, ob) in found:
+            d.fb.rel("ATTENDED", off, ordered[k].node, d.fb.mention(oa, ob, "vi.attended.also_present", 0.65),
+                     role="participant")
 
 
 def _people_by_sentence(d: _Doc) -> dict[tuple[int, int], list[tuple[tuple[str, str], tuple[int, int]]]]:
@@ -288,9 +315,11 @@ _BETWEEN_RE = re.compile(r"\bgiữa\s+(?P<x>[^,.;:()]+?)\s+(?:và|với)\s+(?P<y
 _SUBJECTS_RE = re.compile(r"(?:^|[,;:]\s*)(?P<x>[^,;:()]+?)\s+và\s+(?P<y>[^,;:()]+?)(?:\s*\([^()]*\))?"
                           r"\s+(?:(?:đã|vừa|cùng|chính thức|long trọng)\s+)*(?:ký|lễ ký)[^,;:]*$", re.IGNORECASE)
 _BOTH_SIDES_RE = re.compile(r"(?<![\w-])[Hh]ai bên(?![\w-])")
-# "cho 27 cán bộ chủ chốt của Thủ đô Viêng Chăn", "đào tạo cán bộ 2 tỉnh Salavan và Savannakhet"
-_CADRES_OF_RE = re.compile(r"(?<![\w-])cán bộ\s+(?:chủ chốt\s+|lãnh đạo\s+)?(?:của\s+|thuộc\s+)?(?:\d+\s+)?"
-                           r"(?P<who>[^,.;:()]+)")
+# "cho 27 cán bộ chủ chốt của Thủ đô Viêng Chăn", "đào tạo cán bộ 2 tỉnh Salavan và Savannakhet",
+# "cán bộ công tác đảng, đoàn thể Thủ đô Viêng Chăn" (a lower-case sector before the place)
+_CADRES_OF_RE = re.compile(r"(?<![\w-])cán bộ\s+(?:chủ chốt\s+|lãnh đạo\s+)?"
+                           r"(?:(?:công tác|khối)\s+[^,.;:()A-ZĐ]*?(?:,\s*[^,.;:()A-ZĐ]*?)?\s+(?=[A-ZĐ]))?"
+                           r"(?:của\s+|thuộc\s+)?(?:\d+\s+)?(?P<who>[^,.;:()]+)")
 _WHO_CUT = re.compile(r"\s+(?:do|đã|đang|sẽ|tại|trong|từ|với|nhằm|về|theo|được|có|là|khóa|lớp)\b")
 
 

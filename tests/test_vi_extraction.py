@@ -324,3 +324,22 @@ def test_fact_builder_checks_props_and_merges_repeats() -> None:
     assert c.props == {"key": "c", "name": "Lớp A", "trainees": 27, "duration": "12 ngày"}
     assert [(m.start, m.sentence) for m in c.mentions] == [(0, "Một câu."), (9, "Câu hai.")]
     assert ex.model_dump()["nodes"][0]["props"]["trainees"] == 27
+
+
+def test_also_present_sentence_adds_people_to_the_event_just_named() -> None:
+    ex = run("Sáng 4-9, Thành ủy Bắc Ninh tổ chức khai giảng lớp bồi dưỡng cán bộ tỉnh Luang Prabang. "
+             "Dự lễ khai giảng có Phó Bí thư Thường trực Tỉnh ủy Bắc Ninh Trần Văn Hòa. "
+             "Cùng dự còn có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy Bắc Ninh: Trưởng ban Tổ chức Tỉnh ủy "
+             "Lê Minh Tâm, Trưởng ban Tuyên giáo Tỉnh ủy Đỗ Thị Hoa.")
+    opening = next(n for n in ex.of_kind("Event") if n.props["kind"] == "opening")
+    names = {n.ref: n.props["name"] for n in ex.nodes}
+    attended = {names[r.start] for r in ex.rels_of("ATTENDED") if r.end == opening.ref}
+    assert attended == {"Trần Văn Hòa", "Lê Minh Tâm", "Đỗ Thị Hoa"}
+
+
+def test_cadres_of_a_sector_of_a_place_are_trained() -> None:
+    ex = run("Sáng 2-10, Thành ủy Hà Nội khai giảng lớp bồi dưỡng cán bộ công tác đảng, đoàn thể Thủ đô "
+             "Viêng Chăn năm 2024 (25 học viên).")
+    names = {n.ref: n.props["name"] for n in ex.nodes}
+    trains = [names[r.end] for r in ex.rels_of("TRAINS")]
+    assert trains and "Viêng Chăn" in trains[0]
