@@ -4,7 +4,7 @@
 // @param b (text) = "LA": the other side
 // @param year (text) = "": only this year; "" for all
 MATCH (x:Official)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(y:Official)
-WHERE x.country = $a AND y.country = $b AND ($year = "" OR left(e.date, 4) = $year)
+WHERE x.key <> y.key AND x.country = $a AND y.country = $b AND ($year = "" OR left(e.date, 4) = $year)
 RETURN e.key AS event, e.kind AS kind, e.date AS date, left(e.date, 4) AS year,
        count(DISTINCT x) AS side_a, count(DISTINCT y) AS side_b
 ORDER BY date, event
