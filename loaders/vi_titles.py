@@ -30,7 +30,6 @@ _TITLE_WORDS = frozenset({"Ban", "Bí", "Chủ", "Trưởng", "Ủy", "Thành", 
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”!?]|\s[-–]\s")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)\s*$")
 _PAREN_RE = re.compile(r"\([^()]{1,40}\)")
-_EPONYM_PERSON_RE = re.compile(r"(?:Chủ tịch|Bác|Tổng Bí thư|Đại tướng|đồng chí)\s+$")
 _PLURAL_RE = re.compile(r"(?<!\w)các\s+$")
 _DASH_RE = re.compile(r"\s*[-–]\s+")
 _COMMA_RE = re.compile(r"\s*,\s*")
@@ -131,7 +130,9 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
             out.append(NameSpan(run[0].start(), run[-1].end(), " ".join(words), foreign=False))
         elif sum(looks_foreign(w) for w in words) * 2 >= len(words) and not any(w in not_name for w in words):
             out.append(NameSpan(run[0].start(), run[-1].end(), " ".join(words), foreign=True))
-    return [n for n in out if fold(n.text) not in lex.eponyms or _eponym_is_person(s, n, lex)]
+    # Eponyms are historical figures ("Chủ tịch Hồ Chí Minh cùng Chủ tịch Kay-xỏn Phôm-vi-hẳn dày công
+    # vun đắp ...") or parts of institution names: never officials taking part in today's events.
+    return [n for n in out if fold(n.text) not in lex.eponyms]
 
 
 def _blocked(places: list[PlaceMatch], k: int, pos: int) -> bool:
@@ -145,12 +146,6 @@ def _blocked(places: list[PlaceMatch], k: int, pos: int) -> bool:
             return True
         k += 1
     return False
-
-
-def _eponym_is_person(s: str, n: NameSpan, lex: Lexicon) -> bool:
-    """"Chủ tịch Hồ Chí Minh" is a person; "tư tưởng Hồ Chí Minh" and "Trường Chính trị Lê Duẩn" are not."""
-    before = s[max(0, n.start - 40):n.start]
-    return bool(_EPONYM_PERSON_RE.search(before))
 
 
 def _is_place_note(text: str, lex: Lexicon) -> bool:

@@ -343,3 +343,9 @@ def test_cadres_of_a_sector_of_a_place_are_trained() -> None:
     names = {n.ref: n.props["name"] for n in ex.nodes}
     trains = [names[r.end] for r in ex.rels_of("TRAINS")]
     assert trains and "Viêng Chăn" in trains[0]
+
+
+def test_historical_figures_are_not_officials() -> None:
+    ex = run("Mối quan hệ đặc biệt do Chủ tịch Hồ Chí Minh và Chủ tịch Kay-xỏn Phôm-vi-hẳn dày công vun đắp "
+             "được Phó Bí thư Thành ủy Hà Nội Trần Thu Hà nhắc lại tại buổi tiếp.")
+    assert officials(ex) == {"Trần Thu Hà": "VN"}
