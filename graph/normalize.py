@@ -62,6 +62,14 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def fold_cleaned(text: str) -> str:
+    """:func:`fold` for text that has been through :func:`clean` already (a document's text and
+    its substrings, gazetteer entries): the same result without repeating the cleaning."""
+    text = _DASH_RE.sub("-", text).casefold()
+    text = _TONE_RE.sub(_retone, text)
+    return " ".join(text.split())
+
+
 def strip_marks(text: str) -> str:
     """Without diacritics ("Nguyễn Thị Tuyến" -> "Nguyen Thi Tuyen"), for matching English spellings."""
     decomposed = unicodedata.normalize("NFD", clean(text).replace("đ", "d").replace("Đ", "D"))

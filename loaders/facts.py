@@ -23,7 +23,7 @@ from interparty.graph.model import (
     check_props,
     make_mention,
 )
-from interparty.graph.normalize import fold
+from interparty.graph.normalize import fold_cleaned
 from interparty.graph.schema import schema
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -59,7 +59,8 @@ def on_clear(hook: Callable[[], None]) -> None:
 
 
 #: :func:`~interparty.graph.normalize.fold`, memoised: extractors fold the same words again and again.
-cfold = memo(1 << 16)(fold)
+# Extractors fold substrings of a document's text (already cleaned), so the cheap variant is exact.
+cfold = memo(1 << 16)(fold_cleaned)
 
 class Cued:
     """A compiled regex with its cues: lower-case literals at least one of which every match contains.

@@ -40,3 +40,10 @@ def test_strip_marks_leaves_ascii_letters(text: str) -> None:
     out = strip_marks(text)
     assert all(not unicodedata.combining(c) for c in unicodedata.normalize("NFD", out))
     assert "đ" not in out.casefold()
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAoOuUyY àáảãạèéẻẽẹỳýỷỹỵÀÁỲÝĐđÐ-–—qQ\u00a0\u200bỦủ")), max_size=40))
+def test_fold_of_cleaned_text_needs_no_second_cleaning(text: str) -> None:
+    from interparty.graph.normalize import fold_cleaned
+
+    assert fold_cleaned(clean(text)) == fold(text)
