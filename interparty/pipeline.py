@@ -52,10 +52,26 @@ def _extract(doc: SourceDoc) -> Extraction | Problem:
         return Problem(doc.path or doc.key, f"extraction failed ({reason})")
 
 
-def extractions(paths: Iterable[str | Path]) -> Iterator[Extraction | Problem]:
-    """Facts from every source under ``paths``; a source the extractor fails on becomes a Problem."""
+def extractions(paths: Iterable[str | Path], known: dict[str, str] | None = None,
+                ) -> Iterator[Extraction | Problem | Unchanged]:
+    """Facts from every source under ``paths``; a source the extractor fails on becomes a Problem.
+
+    ``known`` maps source keys to content hashes already stored: those sources are not extracted
+    again (a resumed run over ten thousand pages skips the ones it has done)."""
     for item in read_sources(paths):
-        yield item if isinstance(item, Problem) else _extract(item)
+        if isinstance(item, Problem):
+            yield item
+        elif known and known.get(item.key) == item.content_hash:
+            yield Unchanged(item.key)
+        else:
+            yield _extract(item)
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A source whose text is stored already, as it is."""
+
+    key: str
 
 
 def prefetch(items: Iterable[T], depth: int = 16) -> Iterator[T]:
@@ -93,8 +109,8 @@ def prefetch(items: Iterable[T], depth: int = 16) -> Iterator[T]:
         stop.set()
 
 
-def load(store: Store, items: Iterable[Extraction | Problem], report: IngestReport, *, batch: int = 1,
-         on_item: Callable[[Extraction | Problem], None] | None = None) -> None:
+def load(store: Store, items: Iterable[Extraction | Problem | Unchanged], report: IngestReport, *, batch: int = 1,
+         on_item: Callable[[Extraction | Problem | Unchanged], None] | None = None) -> None:
     """Write extractions, ``batch`` sources per transaction; skip unchanged ones, replace changed ones."""
     pending: list[Extraction] = []
 
@@ -141,6 +157,9 @@ def load(store: Store, items: Iterable[Extraction | Problem], report: IngestRepo
         if isinstance(item, Problem):
             (report.warnings if item.partial else report.problems).append(item)
             continue
+        if isinstance(item, Unchanged):
+            report.unchanged.append(item.key)
+            continue
         if any(ex.source.key == item.source.key for ex in pending) and not flush():
             return
         pending.append(item)
@@ -150,11 +169,17 @@ def load(store: Store, items: Iterable[Extraction | Problem], report: IngestRepo
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, judgements: Judgements | None = None,
-           on_item: Callable[[Extraction | Problem], None] | None = None, batch: int = 1) -> IngestReport:
+           on_item: Callable[[Extraction | Problem | Unchanged], None] | None = None, batch: int = 1,
+           ) -> IngestReport:
     """Load every source under ``paths`` (``batch`` per transaction), then resolve entities across
     all sources in the store."""
     report = IngestReport(before=counts(store))
-    load(store, prefetch(extractions(paths)), report, batch=batch, on_item=on_item)
+    try:
+        known = dict(store.read("MATCH (s:Source) RETURN s.key AS key, s.content_hash AS hash").values.tolist())
+    except StoreUnavailable as exc:
+        report.stopped = str(exc)
+        return report
+    load(store, prefetch(extractions(paths, known)), report, batch=batch, on_item=on_item)
     if report.stopped is None:
         try:
             # Always, not only when something was added: an ingest killed before this step

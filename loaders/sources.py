@@ -93,6 +93,8 @@ def decode(raw: bytes) -> str:
 
 def _doc(path: Path, key: str, text: str, *, title: str = "", url: str = "", date: str | None = None,
          lang: str | None = None) -> SourceDoc:
+    if len(text) > MAX_TEXT_CHARS * 2:  # cut before cleaning too: a 50 MB page need not be cleaned whole
+        text = text[:MAX_TEXT_CHARS * 2]
     text = clean(text).strip()
     if not text:
         raise SourceError("no text")
@@ -133,7 +135,7 @@ def read_json(path: Path, raw: bytes) -> list[SourceDoc]:
         try:
             data = [json.loads(line) for line in text.splitlines() if line.strip()]
         except json.JSONDecodeError:
-            raise SourceError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+            raise SourceError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})") from None
     records = data if isinstance(data, list) else [data]
     docs = []
     for i, rec in enumerate(records):
@@ -204,7 +206,7 @@ def read_sources(paths: Iterable[str | Path]) -> Iterator[SourceDoc | Problem]:
             continue
         for doc in docs:
             if len(doc.text) > MAX_TEXT_CHARS:
-                yield Problem(str(item), f"{doc.key}: text of {len(doc.text):,} characters; read the first "
-                                         f"{MAX_TEXT_CHARS:,}", partial=True)
+                yield Problem(str(item), f"{doc.key}: text of more than {MAX_TEXT_CHARS:,} characters; read the "
+                                         f"first {MAX_TEXT_CHARS:,}", partial=True)
                 doc = doc.model_copy(update={"text": doc.text[:MAX_TEXT_CHARS]})
             yield doc
