@@ -24,10 +24,9 @@ whose every number can be checked by reading the article:
 >>> import interparty, tempfile, pathlib
 >>> kg = interparty.open(pathlib.Path(tempfile.mkdtemp()) / "demo.lbdb")
 >>> kg.store.write(demo_extractions())
->>> r = research(kg)
->>> len(r.events(year=2024))
+>>> len(kg.events(year=2024))
 2
->>> r.official("Nguyễn Thị Tuyến").country
+>>> kg.official("Nguyễn Thị Tuyến").country
 'VN'
 >>> kg.close()
 """
@@ -48,8 +47,7 @@ from interparty.graph.projections import full_graph
 from interparty.graph.projections_research import PROJECTIONS
 from interparty.queries.library import get
 
-__all__ = ["BodyRecord", "EventRecord", "OfficialRecord", "PositionRecord", "ResearchMixin", "demo_extractions",
-           "research"]
+__all__ = ["BodyRecord", "EventRecord", "OfficialRecord", "PositionRecord", "ResearchMixin", "demo_extractions"]
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
@@ -235,27 +233,6 @@ class ResearchMixin:
         if projection not in PROJECTIONS:
             raise ValueError(f"no projection {projection!r}; choose from {', '.join(PROJECTIONS)}")
         return PROJECTIONS[projection](full_graph(self.store), **options)
-
-
-def research(kg: Any) -> ResearchMixin:
-    """``kg`` itself when its class already has the research API, else a research view of its store.
-
-    Lets code written for the research API run on a plain ``Graph`` as well.
-    """
-    if isinstance(kg, ResearchMixin):
-        return kg
-
-    class _View(ResearchMixin):
-        """The research methods over ``kg``'s store; everything else is ``kg``'s own."""
-
-        def __init__(self, graph: Any) -> None:
-            self._graph = graph
-            self.store = graph.store
-
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self._graph, name)
-
-    return _View(kg)
 
 
 # ---------------------------------------------------------------- demo data

@@ -13,7 +13,7 @@ import pytest
 
 import interparty
 import interparty.analytics
-from interparty.research import OfficialRecord, ResearchMixin, demo_extractions, research
+from interparty.research import OfficialRecord, ResearchMixin, demo_extractions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def kg(demo_db: Path) -> Iterator[ResearchMixin]:
     with interparty.open(demo_db, read_only=True) as g:
-        yield research(g)
+        yield g
 
 
 def test_officials_of_body_and_at_a_date(kg: ResearchMixin) -> None:
