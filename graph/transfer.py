@@ -11,7 +11,7 @@ from typing import Any
 
 from interparty.graph.schema import schema
 from interparty.graph.store import Store, open_store
-from interparty.graph.writes import Run, chunks, node_statement, rel_statement
+from interparty.graph.writes import chunks, node_statement, rel_statement
 
 
 def _rows(store: Store, cypher: str) -> list[dict[str, Any]]:
@@ -25,32 +25,27 @@ def _rows(store: Store, cypher: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _send(dst: Store, stmt: str, rows: list[dict[str, Any]], chunk: int) -> int:
+    """``stmt`` over ``rows`` in chunks, one transaction each; returns how many rows were sent."""
+    for part in chunks(rows, chunk):
+        dst.transaction(lambda run, part=part: run(stmt, {"rows": part}))
+    return len(rows)
+
+
 def copy_graph(src: Store, dst: Store, chunk: int = 5000) -> dict[str, int]:
     """Every node and relationship of ``src`` into ``dst``; returns how many of each were sent."""
     s = schema()
     sent: dict[str, int] = {}
     for kind, nk in s.nodes.items():
         ret = ", ".join(f"n.{p} AS {p}" for p in nk.prop_names)
-        rows = _rows(src, f"MATCH (n:{kind}) RETURN {ret}")
-        for part in chunks(rows, chunk):
-            dst.transaction(lambda run, part=part, kind=kind: run(node_statement(kind, dst.dialect), {"rows": part}))
-        sent[kind] = len(rows)
+        sent[kind] = _send(dst, node_statement(kind, dst.dialect), _rows(src, f"MATCH (n:{kind}) RETURN {ret}"), chunk)
     for rel_type, rt in s.relationships.items():
         ret = ", ".join(f"r.{p} AS {p}" for p in rt.prop_names)
-        total = 0
-        for a in rt.sources:
-            for b in rt.targets:
-                rows = _rows(src, f"MATCH (x:{a})-[r:{rel_type}]->(y:{b}) "
-                                  f"RETURN x.key AS from_key, y.key AS to_key, {ret}")
-                stmt = rel_statement(rel_type, a, b, dst.dialect)
-
-                def send(run: Run, part: list[dict[str, Any]], stmt: str = stmt) -> None:
-                    run(stmt, {"rows": part})
-
-                for part in chunks(rows, chunk):
-                    dst.transaction(lambda run, part=part, send=send: send(run, part))
-                total += len(rows)
-        sent[rel_type] = total
+        sent[rel_type] = sum(
+            _send(dst, rel_statement(rel_type, a, b, dst.dialect),
+                  _rows(src, f"MATCH (x:{a})-[r:{rel_type}]->(y:{b}) RETURN x.key AS from_key, y.key AS to_key, {ret}"),
+                  chunk)
+            for a in rt.sources for b in rt.targets)
     return sent
 
 
