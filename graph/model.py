@@ -31,6 +31,12 @@ def _prop_types(kind: str) -> dict[str, str]:
     return {p.name: p.type for p in props}
 
 
+@cache
+def _prop_checks(kind: str) -> dict[str, type]:
+    """Property name -> the exact Python type its values must have (``list`` for STRING[])."""
+    return {k: list if t == "STRING[]" else _EXACT[t] for k, t in _prop_types(kind).items()}
+
+
 def check_props(kind: str, props: dict[str, Any]) -> dict[str, Any]:
     """:func:`~interparty.graph.schema.validate_props` with a fast path.
 
@@ -38,7 +44,7 @@ def check_props(kind: str, props: dict[str, Any]) -> dict[str, Any]:
     table and returned without None values (lists copied); anything else, an unknown
     property included, goes to the pydantic model, which coerces it or raises.
     """
-    types = _prop_types(kind)
+    types = _prop_checks(kind)
     out: dict[str, Any] = {}
     for k, v in props.items():
         t = types.get(k)
@@ -46,12 +52,13 @@ def check_props(kind: str, props: dict[str, Any]) -> dict[str, Any]:
             return validate_props(kind, props)  # unknown property: pydantic says so
         if v is None:
             continue
-        if t == "STRING[]":
-            if type(v) is not list or any(type(x) is not str for x in v):
-                return validate_props(kind, props)
-            v = list(v)
-        elif type(v) is not _EXACT[t]:
+        if type(v) is not t:
             return validate_props(kind, props)
+        if t is list:
+            for x in v:
+                if type(x) is not str:
+                    return validate_props(kind, props)
+            v = list(v)
         out[k] = v
     return out
 

@@ -22,14 +22,18 @@ _TONE_PAIRS |= {k.upper(): v.upper() for k, v in _TONE_PAIRS.items()}
 _TONE_PAIRS |= {k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items()) if k.islower()}
 # Not after q ("quý" is right as it is) and only at the end of a syllable. Written as two
 # character classes rather than an alternation of the pairs: clean() runs on every text.
-_TONE_RE = re.compile(r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
+# One class for the first letter (the regex engine then skips ahead to it); pairs that are not
+# in _TONE_PAIRS ("oỳ") match too but _retone gives them back unchanged.
+_TONE_RE = re.compile(r"([oOuU](?<![qQ].)[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
 
 _LOOKALIKES = (("\u00d0", "\u0110"), ("\u00f0", "\u0111"), ("\u0189", "\u0110"))
 # Controls and bidirectional marks: never part of a name, and they break matching.
 _INVISIBLE_RE = re.compile(
     r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
-_SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Only runs that change: a lone " " is left alone (matching every space costs a replacement each).
+_SPACE_RE = re.compile(r" [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
+                       r"|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
 _DASH_RE = re.compile(r"[\u2010-\u2015\u2212]")
 
 

@@ -12,7 +12,7 @@ title, body nor place words. No list of person names is used.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from interparty.loaders.en_gazetteer import Gazetteer, Head, NamedBody, PlaceEntry, Token
 
@@ -61,6 +61,9 @@ def _clone(obj: _T) -> _T:
     return new
 
 
+_MISS: Any = object()  # a cache miss (None is a remembered answer)
+
+
 def span_text(text: str, toks: list[Token], i: int, j: int) -> str:
     return text[toks[i].start:toks[j - 1].end]
 
@@ -96,42 +99,37 @@ class Grammar:
         return self.toks[i].low if i < len(self.toks) else ""
 
     def place(self, i: int) -> tuple[int, PlaceEntry] | None:
-        try:
-            return self._places[i]
-        except KeyError:
+        m = self._places.get(i, _MISS)
+        if m is _MISS:
             m = self._places[i] = self._place(i)
-            return m
+        return m
 
     def role(self, i: int) -> tuple[int, str] | None:
         """(end, role) of the role words at ``i`` ("deputy secretary", "Prime Minister")."""
-        try:
-            return self._roles[i]
-        except KeyError:
+        m = self._roles.get(i, _MISS)
+        if m is _MISS:
             m = self._roles[i] = self.g.roles.match(self.toks, i)
-            return m
+        return m
 
     def head(self, i: int) -> tuple[int, Head] | None:
         """(end, head) of a body's head noun at ``i``."""
-        try:
-            return self._heads[i]
-        except KeyError:
+        m = self._heads.get(i, _MISS)
+        if m is _MISS:
             m = self._heads[i] = self.g.heads.match(self.toks, i)
-            return m
+        return m
 
     def named(self, i: int) -> tuple[int, NamedBody] | None:
         """(end, body) of a body the gazetteer names, at ``i``."""
-        try:
-            return self._named[i]
-        except KeyError:
+        m = self._named.get(i, _MISS)
+        if m is _MISS:
             m = self._named[i] = self.g.bodies.match(self.toks, i)
-            return m
+        return m
 
     def modifier(self, i: int) -> tuple[int, str] | None:
-        try:
-            return self._mods[i]
-        except KeyError:
+        m = self._mods.get(i, _MISS)
+        if m is _MISS:
             m = self._mods[i] = self.g.modifiers.match(self.toks, i)
-            return m
+        return m
 
     def _place(self, i: int) -> tuple[int, PlaceEntry] | None:
         m = self.g.places.match(self.toks, i)
@@ -159,9 +157,8 @@ class Grammar:
             if not t.is_cap and t.low != "the" and t.norm not in self._body_firsts and t.low not in self._upper_firsts:
                 return None  # what _body says at once of such a word (no cache needed)
         key = (i, allow_anaphor)
-        try:
-            hit = self._bodies[key]
-        except KeyError:
+        hit = self._bodies.get(key, _MISS)
+        if hit is _MISS:
             hit = self._bodies[key] = self._body(i, allow_anaphor)
         return _clone(hit) if hit is not None else None
 
@@ -312,9 +309,8 @@ class Grammar:
 
         Remembered per token, like :meth:`body`; callers get their own copy.
         """
-        try:
-            hit = self._titles[i]
-        except KeyError:
+        hit = self._titles.get(i, _MISS)
+        if hit is _MISS:
             hit = self._titles[i] = self._title(i)
         return _clone(hit) if hit is not None else None
 

@@ -102,19 +102,22 @@ _NODE_KINDS = frozenset(schema().nodes)
 # (:func:`~interparty.graph.model.rel_key`): looked up once, not for every fact.
 _ENDPOINTS_OK: set[tuple[str, str, str]] = set()
 _IDENTITY: dict[str, tuple[str, ...]] = {}
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+# The closing mark is matched (not looked behind for: the engine then skips ahead to it) and the
+# break starts after it, at group 1.
+_SENTENCE_END = re.compile(r"[.!?…]([\"”’)]*\s+)(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; paragraphs always end one."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
+        a = m.start(1) if m.group(1) is not None else m.start()
+        if a > start:
+            spans.append((start, a))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [(s, e) for s, e in spans if not text[s:e].isspace()]  # spans are never empty
 
 
 def name_key(name: str) -> str:

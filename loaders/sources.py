@@ -28,6 +28,8 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | DOCX_SUFFIXES | PDF_S
 MAX_TEXT_CHARS = 2_000_000
 _HEADER_RE = re.compile(r"^(URL|DATE|TITLE|LANG|BASED_ON):[ \t]*(.*)$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# Control bytes but tab, line feed and carriage return: what marks a binary file.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 _VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
@@ -59,7 +61,7 @@ def guess_lang(text: str) -> str:
     a 50 MB page of figures) do not dilute the signal.
     """
     words = _WORD_RE.findall(text[:4000])
-    vi = sum(1 for w in words if _VI_LETTERS.search(w))
+    vi = sum(map(bool, map(_VI_LETTERS.search, words)))
     return "vi" if words and vi / len(words) > 0.2 else "en"
 
 
@@ -78,7 +80,7 @@ def decode(raw: bytes) -> str:
             return raw.decode("utf-16-le" if odd > even else "utf-16-be")
         except UnicodeDecodeError:
             pass
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if b"\x00" in head or controls > len(head) // 10:
         raise SourceError("binary file (not text, HTML or JSON)")
     try:

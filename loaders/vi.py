@@ -9,6 +9,7 @@ site menus and unrelated headline lines.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from interparty.graph.model import Extraction, SourceDoc
 from interparty.loaders.facts import Cued, FactBuilder, name_key, sentence_spans
@@ -25,6 +26,9 @@ _IMAGE_RE = Cued(r"[|]|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp)\b",
                  ("|", "![", ".jpg", ".jpeg", ".png", ".gif", ".webp"), re.IGNORECASE)
 _DEGREE_RE = re.compile(r"\b(?:PGS|GS|TS|ThS)\b\.?,?")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+_MISS: Any = object()  # a cache miss (None is a remembered answer)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -183,9 +187,8 @@ def _officials(d: _Doc) -> None:
                 # resolve() reads only these (and the document's context): a person named again
                 # with the same titles resolves the same way
                 rkey = (chain_key, k, country)
-                try:
-                    ref = d.resolved[rkey]
-                except KeyError:
+                ref = d.resolved.get(rkey, _MISS)
+                if ref is _MISS:
                     ref = d.resolved[rkey] = resolve(seg, country, chain, d.ctx, d.lex)
                 if ref is None:
                     continue

@@ -150,7 +150,8 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
     place = _trailing_place(text, lex)
     hint_country = next((p.place.country for p in lex.places_in(seg.hint) if p.place), "") if seg.hint else ""
     body_country = (place.place.country if place and place.place else "") or hint_country or country
-    party = next((c for f, c in lex.party_country.items() if f in fold(text)), "")
+    folded = fold(text)  # once, not once per party
+    party = next((c for f, c in lex.party_country.items() if f in folded), "")
     name, resolution, pl, pl_text = text, via, (place.place if place else None), (place.core if place else "")
     if loc is not None and loc[1].scope == "local" and place is None:
         generic = lex.generic_place_re.search(text)

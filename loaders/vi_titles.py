@@ -35,6 +35,8 @@ _DASH_RE = re.compile(r"\s*[-–]\s+")
 _COMMA_RE = re.compile(r"\s*,\s*")
 _PIECE_END_RE = re.compile(r"[,;:.!?]|\s[-–]\s")
 _AND_RE = re.compile(r"\s*(?:,|và)\s*")
+# Two or more capitalised words (CAP_WORD_RE) one space apart.
+_CAP_RUN_RE = re.compile(CAP_WORD_RE.pattern + "(?: " + CAP_WORD_RE.pattern + ")+")
 
 
 @dataclass
@@ -87,38 +89,42 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
     # into runs of words one space apart.
     places = lex.places_in(s)
     n_places, k = len(places), 0
-    runs: list[list[re.Match[str]]] = []
-    run: list[re.Match[str]] = []
-    prev_end = -2
-    for m in CAP_WORD_RE.finditer(s):
-        w = m.group(0)
-        if len(w) > 1 and w.isupper():
-            continue
-        if n_places:
-            st = m.start()
-            while k < n_places and places[k].end <= st:
-                k += 1
-            if _blocked(places, k, st):
-                continue
-        if run and m.start() == prev_end + 1 and s[prev_end] == " ":
-            run.append(m)
-        else:
-            if len(run) > 1:
-                runs.append(run)
-            run = [m]
-        prev_end = m.end()
-    if len(run) > 1:
-        runs.append(run)
+    runs: list[list[tuple[int, int, str]]] = []
+    # Only words in a stretch of two or more capitalised words one space apart can be in a run:
+    # the others are not visited one by one.
+    for cand in _CAP_RUN_RE.finditer(s):
+        run: list[tuple[int, int, str]] = []
+        prev_end = -2
+        st = cand.start()
+        for w in cand.group(0).split(" "):
+            en = st + len(w)
+            skip = len(w) > 1 and w.isupper()
+            if not skip and n_places:
+                while k < n_places and places[k].end <= st:
+                    k += 1
+                skip = _blocked(places, k, st)
+            if not skip:
+                if run and st == prev_end + 1:
+                    run.append((st, en, w))
+                else:
+                    if len(run) > 1:
+                        runs.append(run)
+                    run = [(st, en, w)]
+                prev_end = en
+            st = en + 1
+        if len(run) > 1:
+            runs.append(run)
     out: list[NameSpan] = []
     not_name, surnames = lex.not_name, lex.surnames
     for run in runs:
-        while run and run[0].group(0) in not_name and run[0].group(0) not in surnames:
+        while run and run[0][2] in not_name and run[0][2] not in surnames:
             run = run[1:]
         if len(run) < 2:
             continue
-        words = [m.group(0) for m in run]
+        words = [w for _, _, w in run]
         # "Đoàn Đại biểu": the last capitalised word opens a compound with the next word.
-        nxt = WORD_RE.match(s, run[-1].end() + 1) if s[run[-1].end():run[-1].end() + 1] == " " else None
+        last_end = run[-1][1]
+        nxt = WORD_RE.match(s, last_end + 1) if s[last_end:last_end + 1] == " " else None
         if nxt and f"{fold(words[-1])} {fold(nxt.group(0))}" in lex.compounds:
             run, words = run[:-1], words[:-1]
             if len(run) < 2:
@@ -127,9 +133,9 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
             run, words = run[:5], words[:5]
             if any(w in _TITLE_WORDS for w in words):
                 continue
-            out.append(NameSpan(run[0].start(), run[-1].end(), " ".join(words), foreign=False))
+            out.append(NameSpan(run[0][0], run[-1][1], " ".join(words), foreign=False))
         elif sum(looks_foreign(w) for w in words) * 2 >= len(words) and not any(w in not_name for w in words):
-            out.append(NameSpan(run[0].start(), run[-1].end(), " ".join(words), foreign=True))
+            out.append(NameSpan(run[0][0], run[-1][1], " ".join(words), foreign=True))
     # Eponyms are historical figures ("Chủ tịch Hồ Chí Minh cùng Chủ tịch Kay-xỏn Phôm-vi-hẳn dày công
     # vun đắp ...") or parts of institution names: never officials taking part in today's events.
     return [n for n in out if fold(n.text) not in lex.eponyms]
