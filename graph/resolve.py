@@ -310,6 +310,18 @@ class Merge:
     drop: str
 
 
+def apply_merges(store: Store, merges: list[Merge]) -> None:
+    """Carry out ``merges`` in one transaction (nothing to do for none)."""
+    if not merges:
+        return
+
+    def work(run: Run) -> None:
+        for m in merges:
+            merge_nodes(run, store.dialect, m.kind, m.keep, m.drop)
+
+    store.transaction(work)
+
+
 def entities(store: Store, kind: str) -> list[Entity]:
     df = store.read(f"MATCH (n:{kind}) RETURN n.key AS key, n.name AS name, n.country AS country, "
                     f"n.aliases AS aliases")
@@ -351,12 +363,7 @@ def reconcile(store: Store, judgements: Judgements, kinds: Iterable[str] = RESOL
     """Apply :func:`plan` and the canonical names in one transaction; returns what was merged."""
     kinds = tuple(kinds)
     merges = plan(store, judgements, kinds)
-    if merges:
-        def work(run: Run) -> None:
-            for m in merges:
-                merge_nodes(run, store.dialect, m.kind, m.keep, m.drop)
-
-        store.transaction(work)
+    apply_merges(store, merges)
     names = display_names(store, kinds)
     if names:
         def rename(run: Run) -> None:

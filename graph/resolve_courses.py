@@ -38,9 +38,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interparty.graph.normalize import fold
-from interparty.graph.resolve import Merge, _UnionFind, merge_nodes
+from interparty.graph.resolve import Merge, _UnionFind, apply_merges
 from interparty.graph.store import Store
-from interparty.graph.writes import Run
 
 SIZES = ("participants", "trainees", "managers")
 _ORDINAL = re.compile(r"\b(?:lớp|khóa) thứ (nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|\d{1,2})\b")
@@ -222,12 +221,7 @@ def reconcile_courses(store: Store) -> list[Merge]:
     """
     courses, reported = load(store)
     merges = plan_merges(courses, reported)
-    if merges:
-        def work(run: Run) -> None:
-            for m in merges:
-                merge_nodes(run, store.dialect, m.kind, m.keep, m.drop)
-
-        store.transaction(work)
+    apply_merges(store, merges)
     return merges
 
 

@@ -24,9 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from interparty.graph.resolve import Merge, _UnionFind, merge_nodes
+from interparty.graph.resolve import Merge, _UnionFind, apply_merges
 from interparty.graph.store import Store
-from interparty.graph.writes import Run
 
 
 @dataclass
@@ -162,17 +161,7 @@ def agreement_merges(store: Store) -> list[Merge]:
 def reconcile_events(store: Store) -> list[Merge]:
     """Merge the events (then the agreements signed at them) several sources report; returns the merges."""
     merges = plan_merges(load(store))
-    if merges:
-        def work(run: Run) -> None:
-            for m in merges:
-                merge_nodes(run, store.dialect, m.kind, m.keep, m.drop)
-
-        store.transaction(work)
+    apply_merges(store, merges)
     agreements = agreement_merges(store)
-    if agreements:
-        def work_agreements(run: Run) -> None:
-            for m in agreements:
-                merge_nodes(run, store.dialect, m.kind, m.keep, m.drop)
-
-        store.transaction(work_agreements)
+    apply_merges(store, agreements)
     return merges + agreements

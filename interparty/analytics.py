@@ -9,54 +9,9 @@ Measures (each returns a pandas DataFrame): :func:`degree`, :func:`betweenness`,
 :mod:`interparty.graph.analytics` and :mod:`interparty.graph.projections_research`.
 """
 
-from interparty.graph.analytics import (
-    EXACT_BETWEENNESS_LIMIT,
-    SAMPLE_SIZE,
-    betweenness,
-    centrality,
-    communities,
-    community_summary,
-    cooperation_by_year,
-    cooperation_totals,
-    cross_party_brokers,
-    degree,
-    nodes_frame,
-    top,
-    training_flows,
-)
-from interparty.graph.projections_research import (
-    PROJECTIONS,
-    as_full_graph,
-    body_graph,
-    body_hierarchy,
-    official_event_graph,
-    official_graph,
-    participation,
-    project,
-    training_graph,
-)
+from interparty.graph import analytics as _measures
+from interparty.graph import projections_research as _projections
+from interparty.graph.analytics import *  # noqa: F403
+from interparty.graph.projections_research import *  # noqa: F403
 
-__all__ = [
-    "EXACT_BETWEENNESS_LIMIT",
-    "PROJECTIONS",
-    "SAMPLE_SIZE",
-    "as_full_graph",
-    "betweenness",
-    "body_graph",
-    "body_hierarchy",
-    "centrality",
-    "communities",
-    "community_summary",
-    "cooperation_by_year",
-    "cooperation_totals",
-    "cross_party_brokers",
-    "degree",
-    "nodes_frame",
-    "official_event_graph",
-    "official_graph",
-    "participation",
-    "project",
-    "top",
-    "training_flows",
-    "training_graph",
-]
+__all__ = [*_measures.__all__, *_projections.__all__]

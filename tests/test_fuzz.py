@@ -16,6 +16,8 @@ import json
 import os
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -84,36 +86,34 @@ def check_file(tmp: Path, name: str, data: bytes, kind: str) -> None:
     """Read ``data`` as the file ``name`` and extract every source read: nothing may raise."""
     path = tmp / name
     path.write_bytes(data)
-    TRIED[kind] += 1
-    start = time.perf_counter()
-    try:
+    with tried(kind, f"{len(data):,} bytes: {data[:80]!r}"):
         for item in read_sources([path]):
             assert isinstance(item, SourceDoc | Problem)
             if isinstance(item, Problem):
                 assert item.path == str(path) and item.reason and "\n" not in str(item)
             else:
                 assert isinstance(extract(item), Extraction)
-    except BaseException:
-        CRASHES[kind] += 1
-        raise
-    finally:
-        took = time.perf_counter() - start
-        if took > SLOWEST.get(kind, (0.0, ""))[0]:
-            SLOWEST[kind] = (took, f"{len(data):,} bytes: {data[:80]!r}")
 
 
 def check_text(text: str, lang: str, kind: str) -> None:
+    with tried(kind, f"{len(text):,} characters: {text[:80]!r}"):
+        assert isinstance(extract(SourceDoc(key="fuzz", text=text, lang=lang)), Extraction)
+
+
+@contextmanager
+def tried(kind: str, sample: str) -> Iterator[None]:
+    """Count one input of ``kind``, a crash if the body raises, and keep the slowest input."""
     TRIED[kind] += 1
     start = time.perf_counter()
     try:
-        assert isinstance(extract(SourceDoc(key="fuzz", text=text, lang=lang)), Extraction)
+        yield
     except BaseException:
         CRASHES[kind] += 1
         raise
     finally:
         took = time.perf_counter() - start
         if took > SLOWEST.get(kind, (0.0, ""))[0]:
-            SLOWEST[kind] = (took, f"{len(text):,} characters: {text[:80]!r}")
+            SLOWEST[kind] = (took, sample)
 
 
 @pytest.fixture(scope="module")
