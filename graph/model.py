@@ -64,6 +64,10 @@ def check_props(kind: str, props: dict[str, Any]) -> dict[str, Any]:
 
 
 _set = object.__setattr__
+# BaseModel's slots, set through their descriptors: cheaper than object.__setattr__ by name.
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
@@ -74,9 +78,9 @@ def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     """
     m = cls.__new__(cls)
     _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", set(values))
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
+    _set_fields_set(m, set(values))
+    _set_extra(m, None)
+    _set_private(m, None)
     return m
 
 
@@ -84,8 +88,11 @@ def make_mention(source: str, sentence: str, start: int, end: int, method: str, 
     """A :class:`Mention` from values of the right types (a loader's hot path); offsets are checked."""
     if start < 0 or end < 0:
         raise ValueError(f"{method}: a mention's offsets cannot be negative ({start}, {end})")
+    confidence = float(confidence)
+    if not 0.0 <= confidence <= 1.0:  # (the clamp, only when it can change something: NaN stays NaN)
+        confidence = min(max(confidence, 0.0), 1.0)
     return _trusted(Mention, {"source": source, "sentence": sentence, "start": start, "end": end, "method": method,
-                              "confidence": min(max(float(confidence), 0.0), 1.0)})
+                              "confidence": confidence})
 
 
 def rel_key(rel_type: str, props: dict[str, Any], key: str = "") -> str:

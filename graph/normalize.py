@@ -34,6 +34,9 @@ _INVISIBLE_RE = re.compile(
 # Only runs that change: a lone " " is left alone (matching every space costs a replacement each).
 _SPACE_RE = re.compile(r" [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
                        r"|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
+# A space other than " ": with a double space, what _SPACE_RE needs to match (most texts have neither,
+# and a test for them, unlike _SPACE_RE, does not stop at every " ").
+_ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _DASH_RE = re.compile(r"[\u2010-\u2015\u2212]")
 
 
@@ -55,7 +58,9 @@ def clean(text: str) -> str:
     text = _INVISIBLE_RE.sub("", text)
     text = _TONE_RE.sub(_retone, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _SPACE_RE.sub(" ", text)
+    if "  " in text or _ODD_SPACE_RE.search(text):
+        text = _SPACE_RE.sub(" ", text)
+    return text
 
 
 def fold(text: str) -> str:

@@ -52,30 +52,40 @@ def parse_article_date(text: str | None) -> str | None:
 
 # ------------------------------------------------------------------ dates in the text
 
-_PART = r"(?:(?:vào\s+)?(?:buổi\s+)?(?:rạng\s+sáng|sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s+)?)"
+_PART = r"(?:(?:vào\s+)?(?:buổi\s+)?(?:rạng\s+sáng|sáng|chiều|tối|trưa|đêm|hôm)\s+(?:(?:nay|qua)\s+)?)"
 _DM = r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/-])"
 _DM_DOT = r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})(?!\d)"
 # Each with its cues (see Cued): "ngày", a part of the day, the separators a date needs.
+# ("từ 9 đến 11/4" without "ngày": not when a count of days or people follows, as in "từ 3 đến 5-7 ngày")
 _DAY_RANGE = Cued(
-    r"(?<![\w/-])(?:" + _PART + r"?(?:từ\s+)?(?:hai\s+|ba\s+|các\s+)?ngày\s+)"
+    r"(?<![\w/-])(?:" + _PART + r"?(?:từ\s+)?(?:hai\s+|ba\s+|các\s+)?ngày\s+|từ\s+)"
     r"(\d{1,2})(?:\s*[/-]\s*(\d{1,2}))?(?:\s*[/-]\s*(\d{4}))?"
-    r"\s*(?:đến|tới|-|–|và)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM,
-    ("ngày",), re.IGNORECASE,
+    r"\s*(?:(?:đến|tới|và)\s+|[-–]\s*)(?:hết\s+)?(?:ngày\s+)?" + _DM + r"(?!\s*(?:ngày|tuần|giờ|phút|người|%))",
+    ("ngày", "từ"), re.IGNORECASE,
 )
-_SINGLE = Cued(r"(?<![\w/-])(?:" + _PART + r"(?:ngày\s+)?|(?:ngày|hôm)\s+)" + _DM,
+# ("Sáng nay (15/3)", "Chiều qua (14/3)": the day in brackets after the part of the day)
+_SINGLE = Cued(r"(?<![\w/-])(?:" + _PART + r"(?:\(\s*)?(?:ngày\s+)?|(?:ngày|hôm)\s+)" + _DM,
               ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm"), re.IGNORECASE)
 _FULL = Cued(r"(?<![\w/-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})(?![\d/-])", ("/", "-"))
 _SINGLE_DOT = Cued(r"(?<![\w.])(?:" + _PART + r"?(?:ngày\s+)?)" + _DM_DOT, (".",), re.IGNORECASE)
 _WORDY = Cued(r"(?<!\w)(?:" + _PART + r"?ngày\s+)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
               ("tháng",), re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# What every match of the patterns ending in _DM (_DAY_RANGE, _SINGLE, _FULL), resp. _DM_DOT, holds:
+# a sentence without it is not searched with them. (They open with a digit: the engine skips ahead.)
+_DM_CUE = re.compile(r"\d\s*[/-]\s*\d")
+_DM_DOT_CUE = re.compile(r"\d\s*\.\s*\d")
 _LOOKS_BACK = Cued(r"\b(?:vừa qua|vừa rồi|trước đó|hồi|năm ngoái)\b", ("vừa", "trước đó", "hồi", "năm ngoái"),
                    re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
-    """A date or date range as written in a sentence; the year is None when not written."""
+    """A date or date range as written in a sentence; the year is None when not written.
+
+    Treat as read-only (shared through find_dates' memo); not ``frozen``, which costs a call per
+    field when made.
+    """
 
     start: int
     end: int
@@ -104,16 +114,21 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
     A bare "d-m" without a cue word (ngày, sáng, chiều...) or a year is ignored:
     it is too often a score, a ratio or a period.
     """
-    if not _DIGIT.search(text):
+    digit = _DIGIT.search(text)
+    if digit is None:
         return ()
     low = text.lower()
+    slash = _DM_CUE.search(text, digit.start()) is not None
+    dot = _DM_DOT_CUE.search(text, digit.start()) is not None
+    if not (slash or dot or "tháng" in low):  # ("tháng": the cue of _WORDY)
+        return ()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _DAY_RANGE.finditer(text, low):
+    for m in _DAY_RANGE.finditer(text, low) if slash else ():
         d1, m1, y1, d2, m2, y2 = (int(x) if x else None for x in m.groups())
         assert d1 is not None and d2 is not None and m2 is not None
         m1 = m1 or m2
@@ -121,13 +136,16 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
         if _ok(d1, m1) and _ok(d2, m2) and ((m1, d1) <= (m2, d2) or bool(y1 and y2 and y1 < y2)):
             found.append(DateMention(m.start(), m.end(), m.group(0).strip(), d1, m1, y1, d2, m2, y2))
             taken.append(m.span())
-    for rx in (_WORDY, _SINGLE_DOT, _SINGLE, _FULL):
-        for m in rx.finditer(text, low):
+    for rx, cued in ((_WORDY, True), (_SINGLE_DOT, dot), (_SINGLE, slash), (_FULL, slash)):
+        for m in rx.finditer(text, low) if cued else ():
             d, mo, y = (int(x) if x else None for x in m.groups()[:3])
             if d is None or mo is None or not _ok(d, mo) or not free(*m.span()):
                 continue
-            found.append(DateMention(m.start(), m.end(), m.group(0).strip(), d, mo, y))
-            taken.append(m.span())
+            end = m.end()
+            if text.startswith(")", end) and "(" in m.group(0):  # "Sáng nay (15/3)"
+                end += 1
+            found.append(DateMention(m.start(), end, text[m.start():end].strip(), d, mo, y))
+            taken.append((m.start(), end))
     return tuple(sorted(found, key=lambda x: x.start))
 
 

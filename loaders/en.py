@@ -8,6 +8,7 @@ English spelling stays the node's ``name`` and is added to ``aliases``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from interparty.graph.model import Extraction, SourceDoc
 from interparty.loaders.en_dates import EnDate, find_dates
 from interparty.loaders.en_gazetteer import Gazetteer, PlaceEntry, Token, gazetteer, tokenize
 from interparty.loaders.en_grammar import BodyRef, Grammar, Title
-from interparty.loaders.facts import FactBuilder, name_key
+from interparty.loaders.facts import Cued, FactBuilder, name_key
 from interparty.loaders.gazetteer import gazetteer as vi_gazetteer
 from interparty.loaders.vi_lexicon import body_key
 
@@ -113,8 +114,9 @@ COURSE_VERB_RE = re.compile(r"\b(?:open(?:ed|s)?|organi[sz](?:ed|es|ing)|launch(
 TRAINEES_RE = re.compile(r"\bfor\s+" + _NUM + r"\s+(?:[\w-]+\s+){0,4}?(?:officials|cadres|trainees|students|"
                          r"leaders|learners|participants|officers)\b", re.I)
 DURATION_RE = re.compile(r"\b(" + _NUM[1:-1] + r")[- ](month|week|day|year)s?[- ]?(?:long)?\b", re.I)
-PLAN_RE = re.compile(r"\b(Plan|Decision|Resolution|Programme|Directive|Conclusion)\s+(?:No\.?\s*)?"
-                     r"(\d+[-/][\wĐđ]+(?:[-/][\wĐđ]+)*)")
+PLAN_RE = Cued(r"\b(Plan|Decision|Resolution|Programme|Directive|Conclusion)\s+(?:No\.?\s*)?"
+               r"(\d+[-/][\wĐđ]+(?:[-/][\wĐđ]+)*)",
+               ("Plan", "Decision", "Resolution", "Programme", "Directive", "Conclusion"), cased=True)
 STATE_VI = {"State": ("Nhà nước", "state"), "Government": ("Chính phủ", "government")}
 # Sentences that are page furniture, not article text.
 _FURNITURE = re.compile(r"^(?:photo|source|read more|related|tags?|share|print|view count|publish date)\b", re.I)
@@ -164,7 +166,13 @@ class EnglishExtractor:
         self.g: Gazetteer = gazetteer()
         self.fb = FactBuilder(doc)
         text = doc.text
-        self.sents = [Sentence(s, e, tokenize(text[s:e], s), find_dates(text[s:e], doc.date, s))
+        # One tokenisation serves every sentence: no token crosses a sentence's edge (a sentence
+        # starts after white space and ends at a full stop or a line break, which no word holds),
+        # so a sentence's tokens are those of the text between its offsets.
+        toks = tokenize(text)
+        starts = [t.start for t in toks]
+        self.sents = [Sentence(s, e, toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)],
+                               find_dates(text[s:e], doc.date, s))
                       for s, e in self.fb.spans if not _FURNITURE.match(text[s:e].strip())]
         for s in self.sents:
             s.gr = Grammar(self.g, text, s.toks)
@@ -238,7 +246,14 @@ class EnglishExtractor:
     def _officials_in(self, n: int, s: Sentence) -> list[OfficialHit]:
         gr = self._gr(s)
         toks, out, i = s.toks, [], 0
+        opens, k = gr.openers(), 0
         while i < len(toks):
+            # the tokens between openers start no title and no name: not asked about
+            while k < len(opens) and opens[k] < i:
+                k += 1
+            if k == len(opens):
+                break
+            i = opens[k]
             chain = gr.chain(i)
             if chain:
                 nm = gr.name(chain[-1].j)
@@ -451,7 +466,14 @@ class EnglishExtractor:
         for n, s in enumerate(self.sents):
             gr = self._gr(s)
             i = 0
+            opens, k = gr.body_openers(), 0
             while i < len(s.toks):
+                # the tokens between openers start no body: not asked about
+                while k < len(opens) and opens[k] < i:
+                    k += 1
+                if k == len(opens):
+                    break
+                i = opens[k]
                 if i in self.consumed[n] or not s.toks[i].is_word:
                     i += 1
                     continue
@@ -518,16 +540,16 @@ class EnglishExtractor:
             node = fb.node("Event", key, fb.mention(ts, te, "en_event_trigger", 0.8 if d else 0.6), **props)
             events[gk] = node
             for n in dict.fromkeys(ev["sents"]):
-                self._event_links(node, self.sents[n], ev["kind"])
+                self._event_links(node, n, ev["kind"])
         self._emit_agreements(agreements, events)
         self._emit_courses(courses)
 
-    def _event_links(self, ev: Ref, s: Sentence, kind: str) -> None:
-        fb = self.fb
+    def _event_links(self, ev: Ref, n: int, kind: str) -> None:
+        fb, s = self.fb, self.sents[n]
         for a, b, o in self.official_spans:
             if s.start <= a < s.end:
                 fb.rel("ATTENDED", o, ev, fb.mention(a, b, "en_event_sentence", 0.6), role="participant")
-        for node in self._delegations.get(self.sents.index(s), []):
+        for node in self._delegations.get(n, []):
             fb.rel("TOOK_PART_IN", node, ev, fb.mention(s.start, s.end, "en_event_sentence", 0.6), role="delegation")
         gr = self._gr(s)
         for i, t in enumerate(s.toks):

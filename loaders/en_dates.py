@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from interparty.loaders.dates import iso
+from interparty.loaders.facts import Cued
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
@@ -22,18 +23,24 @@ WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thurs
 
 _MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"  # noqa: E501
 _DAY2 = r"(?:\s*(?:-|–|and|to|&)\s*(?P<day2>\d{1,2})(?!\d))?"
-DATE_RE = re.compile(
+# Every match holds a month's name (or its abbreviation) or a weekday: a sentence without one is not searched.
+DATE_RE = Cued(
     r"\b(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)" + _DAY2
     + r"|(?P<dday>\d{1,2})(?:st|nd|rd|th)?" + r"(?:\s*(?:-|–|and|to)\s*(?P<dday2>\d{1,2}))?\s+(?P<dmon>January|February|March|April|May|June|July|August|September|October|November|December)"  # noqa: E501
     + r")(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
     + r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     + r"|\b(?:(?P<qual>early|mid|late|end of)[\s-]+)?(?P<mmon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(?P<myear>(?:19|20)\d{2})|(?P<this>this year|last year))",  # noqa: E501
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Monday", "Tuesday",
+     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), cased=True,
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EnDate:
-    """A date read from text: resolved start/end (ISO or --MM-DD), the text, and how it was resolved."""
+    """A date read from text: resolved start/end (ISO or --MM-DD), the text, and how it was resolved.
+
+    Treat as read-only; not ``frozen``, which costs a call per field when made.
+    """
 
     start: int
     end: int

@@ -18,7 +18,9 @@ V = TypeVar("V")
 
 # A word (letters, digits, inner hyphens and apostrophes), a possessive "'s" (its own token, so
 # "Committee's" still ends a body and "Dũng's" a name) or one punctuation mark.
-TOKEN_RE = re.compile(r"[^\W_](?:[\w\-]|[’'](?=\w)(?!s\b))*|[’']s\b|[^\w\s]")
+# (The word's letters are one repeat of a set, broken only by its inner apostrophes: the engine runs
+# through them in C rather than trying an alternation at every letter.)
+TOKEN_RE = re.compile(r"[^\W_][\w\-]*(?:[’'](?=\w)(?!s\b)[\w\-]*)*|[’']s\b|[^\w\s]")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -44,10 +46,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     append = out.append
     for m in TOKEN_RE.finditer(text):
         t = m.group()
-        a, b = m.span()
+        a = m.start() + offset
         norm = t.replace("’", "'") if "’" in t else t
         c = t[0]
-        append(Token(t, a + offset, b + offset, norm, norm.casefold(), c.isalnum(), c.isupper()))
+        append(Token(t, a, a + len(t), norm, norm.casefold(), c.isalnum(), c.isupper()))
     return out
 
 

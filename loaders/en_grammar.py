@@ -90,6 +90,21 @@ class Grammar:
         self._place_firsts = g.places.firsts_set
         self._mod_firsts = g.modifiers.firsts_set
 
+    def openers(self) -> list[int]:
+        """The tokens a title or a name can start at, in order: the others :meth:`_title` and
+        :meth:`name` turn down at once (a lower-case word that is no role, adjective, honorific
+        or "the"), so a pass looking for officials need not try them."""
+        g = self.g
+        roles, adjectives, honorifics = g.role_first_words, g.adjectives, g.honorific_firsts
+        return [i for i, t in enumerate(self.toks) if t.is_cap or t.low == "the" or t.low in roles
+                or t.norm in adjectives or t.norm in honorifics]
+
+    def body_openers(self) -> list[int]:
+        """The tokens a body can start at, in order: the others :meth:`body` turns down at once."""
+        body_firsts, upper_firsts = self._body_firsts, self._upper_firsts
+        return [i for i, t in enumerate(self.toks)
+                if t.is_cap or t.low == "the" or t.norm in body_firsts or t.low in upper_firsts]
+
     # ------------------------------------------------------------------ small pieces
 
     def word(self, i: int) -> str:

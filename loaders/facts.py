@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from interparty.graph.model import (
@@ -68,13 +68,18 @@ class Cued:
     Rules run over every sentence, and most sentences hold none of a rule's words: a
     substring test on the lower-cased sentence (shared by all rules, see ``low``) rules the
     sentence out without running the regex. Results are exactly the regex's own.
+
+    ``cased``: the cues are literals as written, tested on the text itself (``low`` is not
+    used); for a case-sensitive regex, whose callers need not lower-case anything.
     """
 
-    __slots__ = ("cues", "rx")
+    __slots__ = ("cased", "cues", "rx")
 
-    def __init__(self, pattern: str | re.Pattern[str], cues: tuple[str, ...], flags: int = 0) -> None:
+    def __init__(self, pattern: str | re.Pattern[str], cues: tuple[str, ...], flags: int = 0, *,
+                 cased: bool = False) -> None:
         self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-        self.cues = tuple(c.lower() for c in cues)
+        self.cased = cased
+        self.cues = tuple(cues) if cased else tuple(c.lower() for c in cues)
 
     @property
     def pattern(self) -> str:
@@ -86,15 +91,49 @@ class Cued:
                 return True
         return False
 
+    # search and finditer test the cues themselves: a call less on the hot path
     def search(self, text: str, low: str | None = None, pos: int = 0) -> re.Match[str] | None:
-        if not self.cued(text.lower() if low is None else low):
-            return None
-        return self.rx.search(text, pos)
+        if self.cased:
+            low = text
+        elif low is None:
+            low = text.lower()
+        for c in self.cues:
+            if c in low:
+                return self.rx.search(text, pos)
+        return None
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
-        if not self.cued(text.lower() if low is None else low):
-            return iter(())
-        return self.rx.finditer(text)
+        if self.cased:
+            low = text
+        elif low is None:
+            low = text.lower()
+        for c in self.cues:
+            if c in low:
+                return self.rx.finditer(text)
+        return iter(())
+
+
+#: A character beyond the BMP: where regexes over a :func:`char_class` of BMP characters only do not hold.
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars``, as ranges of consecutive code points.
+
+    Spelt out for a BMP subset of a Unicode category ("letters", "capitals"), it is tested with
+    one table lookup per character, where ``[^\\W\\d_]`` asks the Unicode database twice and
+    a class reaching beyond the BMP tries dozens of ranges; use such a class only on text
+    without :data:`ASTRAL` characters.
+    """
+    cs = sorted(set(chars))
+    out, i = [], 0
+    while i < len(cs):
+        j = i
+        while j + 1 < len(cs) and ord(cs[j + 1]) == ord(cs[j]) + 1:
+            j += 1
+        out.append(re.escape(cs[i]) + ("-" + re.escape(cs[j]) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(out) + "]"
 
 
 _NODE_KINDS = frozenset(schema().nodes)
@@ -103,8 +142,9 @@ _NODE_KINDS = frozenset(schema().nodes)
 _ENDPOINTS_OK: set[tuple[str, str, str]] = set()
 _IDENTITY: dict[str, tuple[str, ...]] = {}
 # The closing mark is matched (not looked behind for: the engine then skips ahead to it) and the
-# break starts after it, at group 1.
-_SENTENCE_END = re.compile(r"[.!?…]([\"”’)]*\s+)(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+# break starts after it, at group 1. Both kinds of break open with one set of characters, so
+# the engine skips ahead to the next of them in C.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<!\n)([\"”’)]*\s+)(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9]))")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -120,6 +160,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if not text[s:e].isspace()]  # spans are never empty
 
 
+# Confidences as given -> as recorded (clamped, rounded): extractors use a handful of values,
+# and round() costs more than the rest of a mention.
+_ROUNDED: dict[float, float] = {}
+
+
 def name_key(name: str) -> str:
     """The key of a named entity before resolution: its folded name."""
     return cfold(name)
@@ -133,7 +178,8 @@ class FactBuilder:
         self.spans = sentence_spans(doc.text)
         self._starts = [s for s, _ in self.spans]
         self.facts = FactSet()
-        self._sentence_text: dict[tuple[int, int], str] = {}
+        # the stripped text of each sentence, cut when a fact is first read from it
+        self._texts: list[str | None] = [None] * len(self.spans)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
@@ -141,15 +187,24 @@ class FactBuilder:
 
     def sentence_text(self, pos: int) -> str:
         """The stripped sentence around ``pos`` (cached: many facts rest on one sentence)."""
-        span = self.sentence_at(pos)
-        text = self._sentence_text.get(span)
+        if not self.spans:
+            return self.doc.text.strip()
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            i = 0
+        text = self._texts[i]
         if text is None:
-            text = self._sentence_text[span] = self.doc.text[span[0]:span[1]].strip()
+            a, b = self.spans[i]
+            text = self._texts[i] = self.doc.text[a:b].strip()
         return text
 
     def mention(self, start: int, end: int, method: str, confidence: float = 0.9) -> Mention:
-        return make_mention(self.doc.key, self.sentence_text(start), start, max(end, start), method,
-                            round(min(max(float(confidence), 0.0), 1.0), 3))
+        conf = _ROUNDED.get(confidence) if type(confidence) is float else None
+        if conf is None:
+            conf = round(min(max(float(confidence), 0.0), 1.0), 3)
+            if type(confidence) is float and conf == conf and len(_ROUNDED) < 256:  # (NaN is no key)
+                _ROUNDED[confidence] = conf
+        return make_mention(self.doc.key, self.sentence_text(start), start, max(end, start), method, conf)
 
     @property
     def nodes(self) -> list[NodeFact]:
@@ -165,7 +220,8 @@ class FactBuilder:
         """Record a node fact read at ``mention``; repeats of (kind, key) merge into the first."""
         if kind not in _NODE_KINDS:
             schema().node(kind)  # raises: unknown kind
-        self.facts.add_node(kind, key, check_props(kind, {**props, "key": key}), [mention] if mention else [])
+        props["key"] = key  # what {**props, "key": key} gives: the keyword dict is this call's own
+        self.facts.add_node(kind, key, check_props(kind, props), [mention] if mention else [])
         return (kind, key)
 
     def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], mention: Mention | None, /,
@@ -178,9 +234,14 @@ class FactBuilder:
         if identity is None:
             identity = _IDENTITY[rel_type] = schema().rel(rel_type).identity
         # what rel_key does, with the memoised fold
-        key = ("|".join(cfold(str(props.get(p) or "")) for p in identity) or "-") if identity else (key or "-")
-        self.facts.add_rel(rel_type, start, end, key, check_props(rel_type, {**props, "key": key}),
-                           [mention] if mention else [])
+        if not identity:
+            key = key or "-"
+        elif len(identity) == 1:
+            key = cfold(str(props.get(identity[0]) or "")) or "-"
+        else:
+            key = "|".join(cfold(str(props.get(p) or "")) for p in identity) or "-"
+        props["key"] = key  # what {**props, "key": key} gives: the keyword dict is this call's own
+        self.facts.add_rel(rel_type, start, end, key, check_props(rel_type, props), [mention] if mention else [])
 
     def build(self) -> Extraction:
         """The extraction: one fact per identity, each with every mention that supports it."""

@@ -15,7 +15,7 @@ from interparty.graph.model import Extraction, SourceDoc
 from interparty.loaders.facts import Cued, FactBuilder, name_key, sentence_spans
 from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import Place
-from interparty.loaders.vi_bodies import CONFIDENCE, BodyRef, DocContext, resolve, seg_countries
+from interparty.loaders.vi_bodies import CONFIDENCE, BodyRef, DocContext, body_mentions, resolve, seg_countries
 from interparty.loaders.vi_lexicon import Lexicon, body_key, lexicon
 from interparty.loaders.vi_titles import Person, TitleSeg, read_people
 
@@ -24,7 +24,7 @@ _TIMESTAMP_RE = re.compile(r"^[\W\d]*(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{4})[\s\
 _END_PUNCT = ".!?…:;\"”)"  # a line ending with one of these is a sentence, not a heading
 _IMAGE_RE = Cued(r"[|]|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp)\b",
                  ("|", "![", ".jpg", ".jpeg", ".png", ".gif", ".webp"), re.IGNORECASE)
-_DEGREE_RE = re.compile(r"\b(?:PGS|GS|TS|ThS)\b\.?,?")
+_DEGREE_RE = Cued(r"\b(?:PGS|GS|TS|ThS)\b\.?,?", ("GS", "TS", "ThS"), cased=True)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -79,6 +79,9 @@ def clean_view(doc: SourceDoc, lex: Lexicon) -> str:
         byline = _BYLINE_RE.match(s) or (_TIMESTAMP_RE.match(s) and len(s) < 40)
         # A short line without a full stop that is not the title: a menu, a caption or a related headline.
         heading = s[-1] not in _END_PUNCT and a != last and len(s.split()) < 40 and fold(s) != title
+        if a == last and not heading and not byline:
+            # the last line only names people: the author ("Thiếu tá Nguyễn Thành Luân"), not an official
+            byline = lex.byline_re.fullmatch(s) is not None and not lex.title_re.search(s)
         if byline or heading:
             heading_spans.append((a, b))
     return _mask(masked, heading_spans)
@@ -107,6 +110,7 @@ def _person_country(p: Person, d: _Doc) -> str:
     countries: list[str] = []
     for seg in p.chain:
         countries += seg_countries(seg, d.lex)
+    countries = [c for c in countries if c]  # (a district the gazetteer places in no country)
     if not p.name.foreign:
         return "VN" if "VN" in countries or not countries else countries[0]
     known = d.officials.get(name_key(p.name.text))
@@ -138,6 +142,7 @@ def _body_node(d: _Doc, ref: BodyRef, start: int, end: int) -> tuple[str, str]:
         return key
     d.emitted.add(key)
     d.body_names[key] = {ref.name}
+    d.ctx.note(ref)
     if ref.kind == "party committee" and ref.place is not None and ref.place.kind in ("city", "province"):
         d.committees.setdefault(ref.place.name, key)
     node = d.fb.node("Body", key[1], d.fb.mention(start, end, f"vi.body.{ref.resolution}", conf),
@@ -163,6 +168,8 @@ def _locality_node(d: _Doc, place: Place, written: str, start: int, end: int) ->
     if committee is not None:
         return committee
     name = written[0].upper() + written[1:] if written else place.name
+    if place.kind == "province" and name in (place.name, *place.aliases):
+        name = f"tỉnh {name}"  # "2 tỉnh Salavan và Savannakhet": the second is a province as much as the first
     ref = BodyRef(name, "locality", place.country, place, written, resolution="explicit")
     return _body_node(d, ref, start, end)
 
@@ -170,7 +177,12 @@ def _locality_node(d: _Doc, place: Place, written: str, start: int, end: int) ->
 def _officials(d: _Doc) -> None:
     for a, b in d.sentences:
         s = d.view[a:b]
-        for p in read_people(s, d.lex):
+        people = read_people(s, d.lex)
+        # bodies the sentence names in running text, before its titles are resolved (a bare head may mean one)
+        titled = [(t.start, t.end) for p in people for t in p.chain]
+        for ba, bb, ref in body_mentions(s, d.lex, d.ctx, [(p.name.start, p.name.end) for p in people], titled):
+            _body_node(d, ref, a + ba, a + bb)
+        for p in people:
             key = name_key(p.name.text)
             if not p.anchored and key not in d.officials:
                 continue
@@ -180,7 +192,7 @@ def _officials(d: _Doc) -> None:
             na, nb = a + p.name.start, a + p.name.end
             conf = 0.95 if p.chain else 0.85
             off = d.fb.node("Official", key, d.fb.mention(na, nb, "vi.official", conf), name=p.name.text,
-                            country=country, aliases=[p.name.text])
+                            country=country, aliases=[p.name.text], rank=p.rank or None)
             chain = p.chain
             chain_key = tuple((x.text, x.rest, x.hint, x.via, id(x.head)) for x in chain)
             for k, seg in enumerate(chain):

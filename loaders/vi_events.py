@@ -2,8 +2,13 @@
 
 Rules work sentence by sentence on the masked view of the text. A date written in
 the sentence goes to the sentence's main event; a range ("từ ngày 3 đến ngày 5/4")
-to the visit it frames. Things said in the future tense ("sẽ đi khảo sát") are a
-programme, not an event, and an anniversary of an old treaty is not a signing.
+to the visit it frames; "chiều cùng ngày" is the day of the event dated last, and a
+signing "Tại buổi làm việc" the day of that meeting. Things said in the future tense
+("sẽ đi khảo sát") are a programme, not an event, and an anniversary of an old treaty
+is not a signing. Wreath-layings, handovers, donations and fairs (kind "other") count
+only when the sentence shows they took place. Agreements are read one per document
+("ký 3 văn bản, gồm: …"), as a count ("ký 5 văn bản hợp tác"), or as named signed
+("… được ký kết ngày 15-1-2024"), history (years before the article) left out.
 """
 
 from __future__ import annotations
@@ -28,43 +33,122 @@ if TYPE_CHECKING:
 _KINDS: list[tuple[str, Cued]] = [(k, Cued(p, cues, re.IGNORECASE)) for k, p, cues in [
     ("opening", r"\b(?:khai giảng|khai mạc)\b", ("khai giảng", "khai mạc")),
     ("closing", r"\b(?:bế giảng|bế mạc)\b", ("bế giảng", "bế mạc")),
-    ("signing", r"\b(?:ký kết|lễ ký|đã ký|ký)\b(?=\s+(?:\d+\s+)?(?:các\s+)?(?:biên bản|thỏa thuận|bản ghi nhớ|"
+    ("signing", r"\b(?:ký kết|lễ ký|đã ký|ký)\b(?=\s+(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+)?(?:các\s+)?"
+                r"(?:biên bản|thỏa thuận|bản ghi nhớ|"
                 r"hiệp định|"
                 r"nghị định thư|chương trình|văn bản|kết))", ("ký",)),
+    # a courtesy call ("đến chào xã giao đồng chí ...") is received by the one called on
     ("reception", r"\b(?:tiếp (?:và làm việc|thân mật|xã giao|đoàn|Đoàn|đồng chí|ông|bà|Đại sứ|lãnh đạo)|đón tiếp|"
-                  r"buổi tiếp|cuộc tiếp|đã tiếp)\b", ("tiếp",)),
-    ("talks", r"\b(?:hội đàm|hội kiến|gặp và làm việc|(?<!thăm và )(?<!tiếp và )làm việc với)\b",
+                  r"buổi tiếp|cuộc tiếp|đã tiếp|(?:chào|thăm) xã giao)\b", ("tiếp", "xã giao")),
+    ("talks", r"\b(?:(?<!biên bản )hội đàm|hội kiến|gặp và làm việc|(?<!thăm và )(?<!tiếp và )làm việc với)\b",
      ("hội đàm", "hội kiến", "làm việc")),
-    ("visit", r"\b(?:chuyến thăm|thăm và làm việc|thăm chính thức|thăm cấp Nhà nước|sang thăm|đến thăm|"
-              r"thăm hữu nghị)\b", ("thăm",)),
-    ("lecture", r"\b(?:giảng bài|(?:trao đổi|truyền đạt|báo cáo) chuyên đề)\b", ("giảng bài", "chuyên đề")),
+    ("visit", r"\b(?:chuyến thăm|thăm,? (?:và )?làm việc|thăm chính thức|thăm cấp Nhà nước|sang thăm|đến thăm|"
+              r"thăm hữu nghị|chuyến công tác|(?:sang|đến|tới) (?:làm việc|công tác) tại|sang chúc (?:mừng|Tết)|"
+              r"(?:đến|tới) chúc Tết|thăm,? (?:và )?chúc (?:mừng|Tết))\b(?! xã giao)",
+     ("thăm", "chuyến công tác", "công tác tại", "làm việc tại", "chúc mừng", "chúc tết")),
+    ("lecture", r"\b(?:giảng bài|(?:trao đổi|truyền đạt|báo cáo|trình bày|giảng) chuyên đề)\b",
+     ("giảng bài", "chuyên đề")),
     ("conference", r"\b(?:hội thảo|hội nghị|tọa đàm|diễn đàn)\b", ("hội thảo", "hội nghị", "tọa đàm", "diễn đàn")),
+    # Happenings the schema has no kind for (kind "other", told apart by name): each only when the
+    # sentence shows it happened (see _HAPPENED), as they are as often proposed or summed up.
+    ("tribute", r"\b(?:dâng hoa|dâng hương|đặt vòng hoa|(?:vào Lăng )?viếng (?:Chủ tịch|Lăng|lăng|[Nn]ghĩa trang|"
+                r"[Đđ]ài tưởng niệm|[Tt]ượng đài))\b", ("dâng hoa", "dâng hương", "vòng hoa", "viếng")),
+    ("handover", r"\b(?:lễ bàn giao|bàn giao công trình|khánh thành|khởi công|gắn biển công trình)\b",
+     ("bàn giao", "khánh thành", "khởi công", "gắn biển")),
+    ("donation", r"\b(?:trao tặng|trao quà|tặng quà|trao (?:\d+ )?(?:suất )?học bổng)\b",
+     ("trao tặng", "trao quà", "tặng quà", "học bổng")),
+    ("fair", r"\b(?<!khai mạc )(?<!bế mạc )(?:[Hh]ội chợ|[Tt]riển lãm)\b", ("hội chợ", "triển lãm")),
     ("other", r"\blễ kỷ niệm\b", ("lễ kỷ niệm",)),
 ]]
+# The kinds above read as the schema's "other" (which only their names tell apart).
+_OTHER_KINDS = frozenset({"tribute", "handover", "donation", "fair"})
+# Evidence that such a happening took place: a past marker or a link to the occasion just reported
+# (a written or relative date also counts); what is proposed, intended or summed up over a period is not.
+_HAPPENED = Cued(r"\b(?:đã|vừa|nhân dịp|dịp này|trước đó|sau đó|tiếp đó|ngay sau|cùng ngày)\b",
+                 ("đã", "vừa", "dịp", "trước đó", "sau đó", "tiếp đó", "ngay sau", "cùng ngày"), re.IGNORECASE)
+_NOT_HAPPENED = Cued(r"\b(?:đề nghị|mong|nhất trí|thống nhất|cần(?! Thơ)|để|nhằm|chuẩn bị|tiếp tục|phấn đấu|hướng tới|"
+                     r"đề xuất|kế hoạch|có thể|thời gian qua|những năm qua|năm qua|hằng năm|hàng năm|thường xuyên)\b",
+                     ("đề nghị", "mong", "nhất trí", "thống nhất", "cần", "để", "nhằm", "chuẩn bị", "tiếp tục",
+                      "phấn đấu", "hướng tới", "đề xuất", "kế hoạch", "có thể", "năm qua", "hằng năm", "hàng năm",
+                      "thường xuyên"), re.IGNORECASE)
+_RECENTLY = re.compile(r"\b(?:vừa qua|vừa rồi)\b", re.IGNORECASE)
+# "Chiều cùng ngày", "sáng cùng ngày": the day of the event reported last.
+_SAME_DAY = Cued(r"\b(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b", ("cùng ngày",), re.IGNORECASE)
+# "Tại buổi làm việc, hai bên đã ký ...": a signing at the meeting just reported, on its day.
+_AT_MEETING = re.compile(r"^\W*(?:Tại|Trong)\s+(?:buổi\s+|cuộc\s+)?(?P<m>hội đàm|hội kiến|làm việc|tiếp|hội nghị|"
+                         r"hội thảo|tọa đàm)\b", re.IGNORECASE)
+_MEETING_KINDS = {"hội đàm": ("talks",), "hội kiến": ("talks",), "làm việc": ("talks", "reception"),
+                  "tiếp": ("reception",), "hội nghị": ("conference",), "hội thảo": ("conference",),
+                  "tọa đàm": ("conference",)}
 _FUTURE = Cued(r"\b(?:sẽ|dự kiến|sắp)\b", ("sẽ", "dự kiến", "sắp"), re.IGNORECASE)
+_PAST = re.compile(r"\b(?:đã|vừa)\b", re.IGNORECASE)
+# "hội nghị" that is no meeting of the article: a venue ("Trung tâm Hội nghị Quốc gia"), a document of an
+# old one ("Nghị quyết Hội nghị Trung ương 4"), meetings in general ("trên các diễn đàn")
+_CONF_NOT = re.compile(r"(?:\b(?:Trung tâm|Cung|Nghị quyết|Kết luận|Văn kiện|Chỉ thị)(?:\s+số\s+\S+)?(?:\s+của)?"
+                       r"|\b(?:các|những|nhiều|trên))\s+$", re.IGNORECASE)
 _VI_KIND = {"opening": "khai giảng", "closing": "bế giảng", "signing": "ký kết", "reception": "tiếp",
             "talks": "hội đàm", "visit": "chuyến thăm", "lecture": "giảng bài", "conference": "hội nghị",
-            "other": "lễ kỷ niệm", "field_trip": "khảo sát thực tế"}
+            "other": "lễ kỷ niệm", "field_trip": "khảo sát thực tế", "tribute": "dâng hoa", "handover": "bàn giao",
+            "donation": "trao tặng", "fair": "hội chợ"}
+_COUNT = r"\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
+# The words a signed document's name opens with ("biên bản ghi nhớ" is minutes, "bản ghi nhớ" a memorandum).
+_DOC_WORDS = (r"biên bản|(?<!biên )bản ghi nhớ|(?<!bản )thỏa thuận|bản thỏa thuận|hiệp định|hiệp ước|nghị định thư|"
+              r"chương trình hợp tác|kế hoạch hợp tác|văn bản")
 _AGREEMENT_RE = Cued(
-    r"\bký(?:\s+kết)?\s+(?:(?P<count>\d+)\s+)?(?P<doc>(?:các\s+)?(?P<word>biên bản|thỏa thuận|bản ghi nhớ|hiệp định|"
-    r"hiệp ước|nghị định thư|chương trình hợp tác)\b[^.;:()]*)", ("ký",), re.IGNORECASE)
-_AGREEMENT_KIND = {"biên bản": "minutes", "thỏa thuận": "agreement", "bản ghi nhớ": "memorandum",
-                   "hiệp định": "agreement", "hiệp ước": "treaty", "nghị định thư": "agreement",
-                   "chương trình hợp tác": "programme"}
-_DOC_CUT = re.compile(r",|\s+(?:có|giữa|với|tại|và\s+triển|và\s+(?=[a-zđà-ỹ])|nhằm|của|được|do|góp|trong|vào)\b")
-_PERIOD_RE = re.compile(r"^[^.;:]{0,40}?giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
-_ANNIVERSARY = re.compile(r"kỷ niệm[^.;]{0,60}$", re.IGNORECASE)
+    r"\bký(?:\s+kết)?(?:\s+và\s+trao(?:\s+đổi)?)?\s+(?:(?P<count>" + _COUNT + r")\s+)?"
+    r"(?P<doc>(?:các\s+)?(?P<word>" + _DOC_WORDS + r")\b[^.;:()]*)", ("ký",), re.IGNORECASE)
+_AGREEMENT_KIND = {"biên bản": "minutes", "thỏa thuận": "agreement", "bản thỏa thuận": "agreement",
+                   "bản ghi nhớ": "memorandum", "hiệp định": "agreement", "hiệp ước": "treaty",
+                   "nghị định thư": "agreement", "chương trình hợp tác": "programme", "kế hoạch hợp tác": "programme",
+                   "văn bản": "agreement"}
+_DOC_CUT = re.compile(r",|\s+(?:có|giữa|với|tại|và\s+triển|và\s+(?=[a-zđà-ỹ])|nhằm|của|được|do|góp|trong|vào|"
+                      r"(?:bao\s+)?gồm)\b")
+_PERIOD_RE = re.compile(r"^[^.;:]{0,40}?(?:giai đoạn|năm)\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
+# "Biên bản thỏa thuận hợp tác giữa Ban Đối ngoại ... và Ban Đối ngoại ... giai đoạn 2025-2029"
+_BETWEEN_PERIOD_RE = re.compile(r"^\s*giữa\s+[^,.;:()]{1,160}?\s+(?:và|với)\s+[^,.;:()]{1,160}?\s+giai đoạn\s+"
+                                r"(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
+_ITEM_PERIOD_RE = re.compile(r"(?:giai đoạn|năm)\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
+# "Biên bản ghi nhớ hợp tác năm 2024": a cooperation document for one year
+_YEAR_PERIOD_RE = re.compile(r"\b(?:hợp tác|ghi nhớ)\b[^,;]{0,30}?\bnăm\s+(\d{4})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
+# "ký kết 3 văn bản hợp tác, gồm: Biên bản ...; Bản ghi nhớ ...; Thỏa thuận ...": the documents one by one
+_LIST_RE = re.compile(r"\s*,?\s*(?:(?:bao\s+)?gồm\s*:?|:)\s*")
+_ITEM_RE = re.compile(r"(?:và\s+)?(?:(?P<count>" + _COUNT + r")\s+)?(?P<word>" + _DOC_WORDS + r")\b", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?=(?:và\s+)?(?:" + _DOC_WORDS + r")\b)|\s+(?=và\s+(?:" + _DOC_WORDS
+                         + r")\b)", re.IGNORECASE)
+# where a list of documents gives way to the rest of the sentence ("…, nhằm tạo cơ sở …")
+_ITEM_END = re.compile(r",\s*(?:nhằm|tạo|góp|để|qua đó|đánh dấu|mở ra|thể hiện|khẳng định)\b|\s+(?:nhằm|để)\s",
+                       re.IGNORECASE)
+# what a signing verb signs ("ký kết 3 văn bản", "ký Biên bản ..."), and what names documents signed earlier
+_SIGNED_WHAT = re.compile(r"\s+(?:kết\s+)?(?:(?:" + _COUNT + r")\s+)?(?:các\s+)?(?:" + _DOC_WORDS + r"|chương trình)\b",
+                          re.IGNORECASE)
+_SIGNED_REF = re.compile(r"\b(?:các|những|nội dung|văn bản|thỏa thuận|biên bản|chương trình|kế hoạch|hiệp định|"
+                         r"cam kết)\b[^,.;:]{0,60}?(?:\s+(?:đã|được|vừa))*\s*$", re.IGNORECASE)
+# A signing still to come ("hai bên sẽ ký kết ..."): the clause before "ký" says so.
+_NOT_YET = re.compile(r"\b(?:sẽ|dự kiến|sắp|tiến tới|hướng tới|chuẩn bị)\b[^,.;:]*$", re.IGNORECASE)
+# "<document> được ký kết ngày 15-1-2024", "<document> vừa được ký kết": an agreement named as signed
+# (a treaty so named is history, as is an agreement signed before the year preceding the article).
+_SIGNED_RE = Cued(r"\s(?:(?P<recent>vừa)\s+|đã\s+)?(?:được\s+(?:hai bên\s+)?ký(?:\s+kết)?|"
+                  r"ký(?:\s+kết)?(?=\s+(?:vào\s+)?ngày))\b", ("ký",), re.IGNORECASE)
+_SIGNED_DOC_RE = re.compile(r"(?<!\w)(?:biên bản|(?<!biên )bản ghi nhớ|(?<!bản )thỏa thuận|bản thỏa thuận|hiệp định|"
+                            r"nghị định thư|chương trình hợp tác|kế hoạch hợp tác)\b", re.IGNORECASE)
+# "kỷ niệm 47 năm Ngày ký Hiệp ước ...", "nhân dịp 47 năm ký kết Hiệp ước ...": an old signing's anniversary
+_ANNIVERSARY = re.compile(r"kỷ niệm[^.;]{0,60}$|\b\d+\s+năm\s+(?:[Nn]gày\s+)?$", re.IGNORECASE)
 _COURSE_RE = Cued(
     r"(?:khai giảng|bế giảng|tổ chức|mở)\s+(?:lễ\s+(?:khai giảng|bế giảng)\s+)?(?P<n>\d+\s+)?"
     r"(?P<name>(?:[Ll]ớp|[Kk]hóa)\s+"
-    r"[^.;:]*?)(?=\s*\(gồm|\s*,\s*(?:tham dự|nước|tại|với|do)|[.;:]|$)", ("lớp", "khóa"))
+    r"[^.;:]*?)(?=\s*\(gồm|\s*,\s*(?:tham dự|nước|tại|với|do|kéo dài|trong thời gian)|[.;:]|$)", ("lớp", "khóa"))
 _COURSE_WORDS = re.compile(r"đào tạo|bồi dưỡng|lý luận|cao cấp|trung cấp|tập huấn|nghiệp vụ|chính trị", re.IGNORECASE)
 _COUNTS_RE = Cued(r"(\d+)\s+đồng chí\s*[(:]\s*(?:gồm\s+)?(\d+)\s+học viên\s*,\s*(\d+)\s+cán bộ quản lý",
                   ("học viên",))
 _TRAINEES_RE = Cued(r"(?<![\d.,])(\d+)\s+học viên", ("học viên",))
+# "lớp bồi dưỡng ... cho 30 cán bộ tỉnh Hủa Phăn": the trainees counted in the sentence naming the course
+_FOR_CADRES_RE = re.compile(r"\bcho\s+(\d+)\s+(?:cán bộ|học viên)\b")
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_DURATION_RE = Cued(r"\b(?:[Tt]rong(?: thời gian)?|[Vv]ới thời gian(?: học)?|thời gian học)\s+"
-                    r"(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|tuần|tháng)\b", ("ngày", "tuần", "tháng"))
+# ("trong 6 tháng đầu năm", "trong 5 tháng qua" are spans of a report, not a course's length)
+_DURATION_RE = Cued(r"\b(?:[Tt]rong(?: thời gian)?|[Vv]ới thời gian(?: học| đào tạo| bồi dưỡng)?|"
+                    r"[Tt]hời gian (?:học|đào tạo|bồi dưỡng)(?: là)?|kéo dài(?: trong)?)\s+"
+                    r"(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(ngày|tuần|tháng)\b"
+                    r"(?!\s+(?:qua|tới|đầu|cuối|vừa|gần đây|trước))", ("ngày", "tuần", "tháng"))
 _PLAN_RE = Cued(
     r"(?:(?P<word>Kế hoạch|Quyết định|Chương trình|Nghị quyết|Chỉ thị|Kết luận)\s+(?:số\s+)?)?"
     r"(?P<num>\d+(?:/\d{4})?[-/](?:KH|QĐ|NQ|CTr|CT|KL|TB|HD)(?:[-/][A-ZĐ]+)+)(?![\w/-])",
@@ -77,7 +161,7 @@ _DELEGATION_RE = Cued(r"(?<![\w-])[Đđ]oàn (?:đại biểu|Đại biểu|côn
 _DELEGATION_CUT = re.compile(r"\s+(?:do|đã|đang|sẽ|tới|sang|đến|và|tại|trong|nhằm|có|thăm|làm|về|với|của|cùng|"
                              r"sau|theo)\b")
 _ORG_CUT = re.compile(r"\s+(?:đã|đang|sẽ|vừa|tổ chức|long trọng|khai giảng|ban hành|mở|phối hợp)\b.*$")
-_TAI_RE = re.compile(r"\btại\s+")
+_TAI_RE = Cued(r"\btại\s+", ("tại",), cased=True)
 # "Cùng dự còn có các đồng chí …", "Tham dự còn có …": a sentence that adds people to the
 # event just described rather than naming an event of its own.
 _ALSO_PRESENT = re.compile(r"^\W*(?:cùng\s+(?:tham\s+)?dự|cùng\s+tham\s+gia|(?:tham\s+)?dự\s+[^.;:]{0,40}?còn\s+có|"
@@ -98,21 +182,36 @@ class _EventHit:
     bodies: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _phrase_body(d: _Doc, phrase: str, start: int, country: str = "VN") -> tuple[str, str] | None:
-    """A body named in running text ("Thành ủy Hà Nội", "Học viện Chính trị ... Hồ Chí Minh")."""
+def _phrase_body(d: _Doc, phrase: str, start: int, country: str = "VN", whole: bool = False,
+                 known: bool = False) -> tuple[str, str] | None:
+    """A body named in running text ("Thành ủy Hà Nội", "Học viện Chính trị ... Hồ Chí Minh").
+
+    ``whole``: the phrase is a name, and a body read from its first words only ("Trung ương" of
+    "Trung ương Đoàn Thanh niên ...", a name the gazetteer lacks) is not that name's body: None.
+    ``known``: only a body the document has named already (the phrase was not written as such).
+    """
     from interparty.loaders.vi import _body_node
+    from interparty.loaders.vi_lexicon import body_key
 
     phrase = phrase.strip(" ,")
-    if not phrase or not d.lex.body_start_re.match(phrase):
+    head = d.lex.body_start_re.match(phrase) if phrase else None
+    if head is None:
         return None
     seg = TitleSeg(0, len(phrase), phrase, TitleHead(head="", role=""), phrase)
     ref = resolve(seg, country, [seg], d.ctx, d.lex)
     if ref is None:
         return None
+    if whole:  # the name goes on after the head ("Trung ương Câu lạc bộ ..."), but the body read does not
+        after = phrase[head.end():].split(maxsplit=1)
+        if after and after[0][:1].isupper() and fold(after[0]) not in fold(ref.name).split():
+            return None
+    if known and ("Body", body_key(ref.name)) not in d.emitted:
+        return None
     return _body_node(d, ref, start, start + len(phrase))
 
 
 _YEAR_IN_SENTENCE = re.compile(r"\bnăm\s+(\d{4})\)?")
+_ANY_YEAR = Cued(r"\bnăm\s+(\d{4})\b", ("năm",), re.IGNORECASE)
 
 
 def _date_props(d: _Doc, dm: DateMention | None, back: bool, sentence: str = "") -> dict[str, object]:
@@ -121,7 +220,7 @@ def _date_props(d: _Doc, dm: DateMention | None, back: bool, sentence: str = "")
         return {}
     year = dm.year
     if year is None:
-        years = set(_YEAR_IN_SENTENCE.findall(sentence))
+        years = set(_YEAR_IN_SENTENCE.findall(sentence)) if "năm" in sentence else set()  # (a cue, as in Cued)
         if len(years) == 1:
             year = int(years.pop())
     date, inferred = resolve_year(dm.day, dm.month, dm.year or year, d.doc.date, back)
@@ -137,38 +236,71 @@ def extract_events(d: _Doc) -> None:
     hits: list[_EventHit] = []
     agreements: list[_Agreement] = []
     per_sentence: list[tuple[str, bool, tuple[DateMention, ...]]] = []  # shared with _courses_and_plans
+    last_day: tuple[DateMention, bool] | None = None  # the day of the event dated last, for "cùng ngày"
     for a, b in d.sentences:
         s = d.view[a:b]
         low = s.lower()
-        future = bool(_FUTURE.search(s, low))
+        will = _FUTURE.search(s, low)
+        # "Đoàn đã hội đàm ..., hai bên sẽ phối hợp ...": what is said to come after a past is not it
+        future_from = -1 if will is None else (will.start() if _PAST.search(s, 0, will.start()) else 0)
         dates = find_dates(s)
         ranges = [x for x in dates if x.is_range]
         points = [x for x in dates if not x.is_range]
         back = looks_back(s, low)
         per_sentence.append((low, back, dates))
+        day_back = back
+        if not dates and last_day is not None and (same := _SAME_DAY.search(s, low)):
+            # "Chiều cùng ngày, Đoàn đã dâng hoa ...": the day of the event reported last
+            day, day_back = last_day
+            points = [DateMention(same.start(), same.end(), same.group(0).strip(), day.day, day.month, day.year)]
         kinds: dict[str, re.Match[str]] = {}
         for kind, rx in _KINDS:
             m = rx.search(s, low)
-            if m and not (future and kind not in ("visit",)):
+            if m and kind == "conference":  # the first that names a meeting held (see _CONF_NOT)
+                m = next((x for x in rx.finditer(s, low) if not _CONF_NOT.search(s, 0, x.start())), None)
+            if m and not (0 <= future_from <= m.start() and kind not in ("visit",)):
                 kinds.setdefault(kind, m)
-        if "signing" in kinds and _ANNIVERSARY.search(s[:kinds["signing"].start()]):
+        if "signing" in kinds and (_ANNIVERSARY.search(s[:kinds["signing"].start()])
+                                   or _signed_earlier(s, kinds["signing"])):
             del kinds["signing"]
-        main = [k for k in kinds if k != "visit"]
+        # "Ngày 18-7-1977, hai nước đã ký Hiệp ước ...": a signing years before the article is history,
+        # and such a date is no event's of the article ("Biên bản ... ký ngày 10-3-2021")
+        old = [x for x in points if _history(d, x)]
+        history = bool(old) and len(old) == len(points)
+        if history and "signing" in kinds:
+            del kinds["signing"]
+        if old:
+            points = [x for x in points if x not in old]
+        for kind in _OTHER_KINDS.intersection(kinds):
+            m = kinds[kind]
+            if not (points or ranges or _HAPPENED.search(s, low)) or _NOT_HAPPENED.search(s[:m.start()]) \
+                    or _earlier_year(d, s):
+                del kinds[kind]
+        main = [k for k in kinds if k != "visit" and k not in _OTHER_KINDS]
         sent_hits = []
         for extra in ranges[1:] if "visit" in kinds else []:
             hit = _EventHit("visit", a + extra.start, a + extra.end, extra, (a, b), back)
             hits.append(hit)
             sent_hits.append(hit)
         for kind, m in kinds.items():
+            hit_back = day_back
             if kind == "visit":
                 dm = ranges[0] if ranges else (points[0] if points and not main else None)
             elif kind == "signing":
                 dm = points[0] if points else (ranges[0] if ranges else None)
+                if dm is None and (meeting := _meeting_day(s, hits)) is not None:
+                    dm, hit_back = meeting
+            elif kind in _OTHER_KINDS:
+                dm = points[0] if points else None
             else:
                 dm = points[0] if points and kind == main[0] else None
-            hit = _EventHit(kind, a + m.start(), a + m.end(), dm, (a, b), back)
+            hit = _EventHit(kind, a + m.start(), a + m.end(), dm, (a, b), hit_back if dm is not None else back)
             hits.append(hit)
             sent_hits.append(hit)
+        dated = [h for h in sent_hits if h.date is not None and not h.date.is_range]
+        if dated:
+            last = max(dated, key=lambda h: h.date.start)  # type: ignore[union-attr]
+            last_day = (last.date, last.back)  # type: ignore[assignment]
         # Delegations named in the sentence take part in its events.
         for m in _DELEGATION_RE.finditer(s, low):
             text = m.group(0)
@@ -186,31 +318,150 @@ def extract_events(d: _Doc) -> None:
             if node:
                 for h in sent_hits:
                     h.bodies.append(node)
+        signed_spans: list[tuple[int, int]] = []
         for m in _AGREEMENT_RE.finditer(s, low):
-            if _ANNIVERSARY.search(s[:m.start()]):
+            if history or _ANNIVERSARY.search(s[:m.start()]) or _NOT_YET.search(s[:m.start()]):
                 continue
-            doc_text = m.group("doc")
-            cut = _DOC_CUT.search(doc_text)
-            name = (doc_text[:cut.start()] if cut else doc_text).strip()
-            after = s[m.start("doc") + len(name):]
-            period = _PERIOD_RE.match(after) or _PERIOD_RE.search(name)
-            if period and not _PERIOD_RE.search(name):
-                name = f"{name}, giai đoạn {period.group(1)}-{period.group(2)}"
-            word = fold(m.group("word"))
-            props: dict[str, object] = {"kind": _AGREEMENT_KIND.get(word, "agreement"), "name": name}
-            if period:
-                props["period"] = f"{period.group(1)}-{period.group(2)}"
-            if m.group("count"):
-                props["count"] = int(m.group("count"))
+            signed_spans.append((m.start(), m.end("doc")))
             signing = next((h for h in sent_hits if h.kind == "signing"), None)
+            date: dict[str, object] = {}
             if signing and signing.date:
                 dp = _date_props(d, signing.date, signing.back, s)
-                props["date"], props["year_inferred"] = dp["date"], dp["year_inferred"]
+                date = {"date": dp["date"], "year_inferred": dp["year_inferred"]}
             sides = _agreement_sides(d, s, a, m.start("doc"))
-            agreements.append((props, a + m.start(), a + m.end("doc"), signing, sides))
+            props, name = _document(s, m.start("doc"), m.group("doc"), m.group("word"), m.group("count"))
+            plural = m.group("count") or fold(m.group("word")) == "văn bản" or m.group("doc")[:4].lower() == "các "
+            items = _listed(s, m.start("doc") + len(name)) if plural else _listed(s, m.start("doc"), m.end("doc"))
+            for ia, ib, iprops in items:  # the documents of "3 văn bản hợp tác, gồm: ..." one by one
+                agreements.append(({**iprops, **date}, a + ia, a + ib, signing, sides, True))
+            if not items:
+                agreements.append(({**props, **date}, a + m.start(), a + m.end("doc"), signing, sides, False))
+        for m in _SIGNED_RE.finditer(s, low):
+            signed = _signed_before(d, s, m, signed_spans)
+            if signed is not None:
+                props, da, db = signed
+                agreements.append((props, a + da, a + db, None, _agreement_sides(d, s, a, da), False))
     _emit_events(d, hits)
     _emit_agreements(d, agreements, hits)
     _courses_and_plans(d, hits, per_sentence)
+
+
+def _document(s: str, start: int, text: str, word: str, count: str | None) -> tuple[dict[str, object], str]:
+    """The props of a signed document named at ``start`` in ``s`` (``text`` running on from there), and its name."""
+    cut = _DOC_CUT.search(text)
+    name = (text[:cut.start()] if cut else text).strip()
+    after = s[start + len(name):]
+    period = _PERIOD_RE.match(after) or _PERIOD_RE.search(name) or _BETWEEN_PERIOD_RE.match(after)
+    if period and not _PERIOD_RE.search(name):
+        name = f"{name}, giai đoạn {period.group(1)}-{period.group(2)}"
+    return _doc_props(word, name, period, count), name
+
+
+def _doc_props(word: str, name: str, period: re.Match[str] | None, count: str | None) -> dict[str, object]:
+    """Kind, name, period (that of ``period``, else "năm 2024" of a cooperation document) and count."""
+    props: dict[str, object] = {"kind": _AGREEMENT_KIND.get(fold(word), "agreement"), "name": name}
+    if period:
+        props["period"] = f"{period.group(1)}-{period.group(2)}"
+    elif year := _YEAR_PERIOD_RE.search(name):
+        props["period"] = year.group(1)
+    if count:
+        props["count"] = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+    return props
+
+
+def _listed(s: str, pos: int, end: int | None = None) -> list[tuple[int, int, dict[str, object]]]:
+    """The documents listed after a count of them at ``pos`` ("…, gồm: Biên bản …; Bản ghi nhớ …"), or
+    (with ``end``) joined in ``s[pos:end]`` ("Biên bản … và Bản ghi nhớ …"), each (start, end, props),
+    when every item names a document (and, joined, there are two at least); else none."""
+    if end is None:
+        head = _LIST_RE.match(s, pos)
+        if head is None or head.end() == pos:
+            return []
+        lo = head.end()
+    else:
+        lo = pos
+    out = []
+    body = s[lo:end].rstrip(" .")
+    if stop := _ITEM_END.search(body):
+        body = body[:stop.start()]
+    if end is not None and not _ITEM_SPLIT.search(body):
+        return []
+    bounds, at = [], 0
+    for sep in _ITEM_SPLIT.finditer(body):
+        bounds.append((at, sep.start()))
+        at = sep.end()
+    bounds.append((at, len(body)))
+    for at, to in bounds:
+        piece = body[at:to]
+        item = _ITEM_RE.match(piece)
+        if item is None:
+            return []
+        name = piece[item.start("word"):].strip(" ,")
+        props = _doc_props(item.group("word"), name, _ITEM_PERIOD_RE.search(name), item.group("count"))
+        out.append((lo + at + item.start("word"), lo + at + len(piece), props))
+    return out
+
+
+def _signed_before(d: _Doc, s: str, m: re.Match[str],
+                   taken: list[tuple[int, int]]) -> tuple[dict[str, object], int, int] | None:
+    """An agreement named as signed ("Thỏa thuận ... được ký kết ngày 15-1-2024", "... vừa được ký kết"):
+    its props and span, unless it is history (signed before the year preceding the article), one read
+    already as signed in the sentence, or its date is not given (and it is not said to be recent)."""
+    lo = max(0, m.start() - 200)
+    docs = list(_SIGNED_DOC_RE.finditer(s, lo, m.start()))
+    if not docs:
+        return None
+    doc = docs[-1]
+    between = s[doc.end():m.start()]
+    if any(c in between for c in ".;:") or _ANNIVERSARY.search(s[:doc.start()]) \
+            or any(x <= doc.start() < y for x, y in taken):
+        return None
+    date = next((x for x in find_dates(s) if m.end() <= x.start <= m.end() + 12), None)
+    if date is None and not m.group("recent"):
+        return None
+    props, name = _document(s, doc.start(), s[doc.start():m.start()], doc.group(0), None)
+    if date is not None:
+        if _history(d, date):
+            return None
+        dp = _date_props(d, date, True, s)
+        props["date"], props["year_inferred"] = dp["date"], dp["year_inferred"]
+    return props, doc.start(), doc.start() + len(name)
+
+
+def _signed_earlier(s: str, m: re.Match[str]) -> bool:
+    """"các nội dung hợp tác đã ký kết", "những thỏa thuận đã được ký kết": a bare "ký kết" that says
+    of documents named before it that they were signed (some time), not a signing."""
+    if _SIGNED_WHAT.match(s, m.end()):
+        return False
+    return bool(_SIGNED_REF.search(s, max(0, m.start() - 80), m.start()))
+
+
+def _earlier_year(d: _Doc, s: str) -> bool:
+    """The sentence names a year before the article's ("năm 2023, hai tỉnh đã ..."): a summary of the past."""
+    date = d.doc.date
+    if not date or not date[:4].isdigit():
+        return False
+    return any(int(m.group(1)) < int(date[:4]) for m in _ANY_YEAR.finditer(s))
+
+
+def _history(d: _Doc, dm: DateMention) -> bool:
+    """A date whose written year is before the year preceding the article's."""
+    date = d.doc.date
+    return bool(dm.year and date and date[:4].isdigit() and dm.year < int(date[:4]) - 1)
+
+
+def _meeting_day(s: str, hits: list[_EventHit]) -> tuple[DateMention, bool] | None:
+    """"Tại buổi làm việc, hai bên đã ký ...": the day of the meeting reported last (a date read from
+    the context, its text the phrase that says so), with that meeting's looking-back flag."""
+    at = _AT_MEETING.match(s)
+    if at is None:
+        return None
+    kinds = _MEETING_KINDS[at.group("m").lower()]
+    for h in reversed(hits):
+        if h.kind in kinds and h.date is not None and not h.date.is_range:
+            dm = h.date
+            return DateMention(at.start("m"), at.end(), at.group(0).strip(" ,"), dm.day, dm.month, dm.year), h.back
+    return None
 
 
 def _emit_events(d: _Doc, hits: list[_EventHit]) -> None:
@@ -224,6 +475,8 @@ def _emit_event_nodes(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, in
     by_kind: dict[str, list[tuple[str, str]]] = {}
     for i, h in enumerate(sorted(hits, key=lambda x: x.date is None)):
         props = _date_props(d, h.date, h.back, d.view[h.sentence[0]:h.sentence[1]])
+        if h.date is None and h.back and (when := _RECENTLY.search(d.view, h.sentence[0], h.sentence[1])):
+            props["date_text"] = when.group(0)  # "Vừa qua, hai tỉnh đã tổ chức ...": no day, but recent
         if h.date is None and by_kind.get(h.kind):
             node = by_kind[h.kind][0]
             d.fb.node("Event", node[1], d.fb.mention(h.start, h.end, "vi.event.repeat", 0.6))
@@ -233,9 +486,11 @@ def _emit_event_nodes(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, in
                 node = made[ident]
                 d.fb.node("Event", node[1], d.fb.mention(h.start, h.end, "vi.event.repeat", 0.7))
             else:
-                name = f"{_VI_KIND[h.kind]} {h.date.text}" if h.date else _VI_KIND[h.kind]
+                what = fold(d.view[h.start:h.end]) if h.kind in _OTHER_KINDS else _VI_KIND[h.kind]
+                name = f"{what} {h.date.text}" if h.date else what
+                kind = "other" if h.kind in _OTHER_KINDS else h.kind
                 node = d.fb.node("Event", ident, d.fb.mention(h.start, h.end, f"vi.event.{h.kind}", 0.8),
-                                kind=h.kind, name=name, **props)
+                                kind=kind, name=name, **props)
                 made[ident] = node
                 by_kind.setdefault(h.kind, []).append(node)
         h.node = node  # type: ignore[attr-defined]
@@ -293,14 +548,16 @@ def _emit_agreements(d: _Doc, agreements: list[_Agreement], hits: list[_EventHit
     order = sorted(range(len(agreements)), key=lambda i: not (agreements[i][0].get("period")
                                                               or agreements[i][0].get("date")))
     for i in order:
-        props, a, b, signing, sides = agreements[i]
+        props, a, b, signing, sides, listed = agreements[i]
         same = [k for k in made if k.split("|")[1] == props["kind"]]
         tag = props.get("period") or props.get("date")
-        if not tag and same:
+        # a count of documents ("5 văn bản hợp tác") and each document of a list are documents of their own
+        own = ([f"n{props['count']}"] if props.get("count") else []) + ([fold(str(props["name"]))] if listed else [])
+        if not tag and same and not own:
             node = d.fb.node("Agreement", made[same[0]][1], d.fb.mention(a, b, "vi.agreement.repeat", 0.6))
             _party_to(d, sides, node)
             continue
-        ident = f"{d.doc.key}|{props['kind']}|{tag or f'#{i}'}"
+        ident = "|".join([d.doc.key, str(props["kind"]), str(tag or f"#{i}"), *own])
         node = d.fb.node("Agreement", ident, d.fb.mention(a, b, "vi.agreement", 0.8), **props)
         made[ident] = node
         _party_to(d, sides, node)
@@ -308,13 +565,14 @@ def _emit_agreements(d: _Doc, agreements: list[_Agreement], hits: list[_EventHit
             d.fb.rel("SIGNED_AT", node, signing.node, d.fb.mention(a, b, "vi.signed_at", 0.75))  # type: ignore[attr-defined]
 
 
-_Agreement = tuple[dict[str, object], int, int, "_EventHit | None", list[tuple[tuple[str, str], int, int]]]
+# (props, start, end, the signing event, the sides, whether one of a list of documents)
+_Agreement = tuple[dict[str, object], int, int, "_EventHit | None", list[tuple[tuple[str, str], int, int]], bool]
 # "giữa Thủ đô Hà Nội và Thủ đô Viêng Chăn": the two sides of an agreement.
 _BETWEEN_RE = re.compile(r"\bgiữa\s+(?P<x>[^,.;:()]+?)\s+(?:và|với)\s+(?P<y>[^,.;:()]+?)"
                          r"(?=\s*[,.;:()]|\s+(?:giai đoạn|nhằm|về|trong|tại|vào|năm|nhân|để|đã|được)\b|$)")
 _SUBJECTS_RE = re.compile(r"(?:^|[,;:]\s*)(?P<x>[^,;:()]+?)\s+và\s+(?P<y>[^,;:()]+?)(?:\s*\([^()]*\))?"
                           r"\s+(?:(?:đã|vừa|cùng|chính thức|long trọng)\s+)*(?:ký|lễ ký)[^,;:]*$", re.IGNORECASE)
-_BOTH_SIDES_RE = re.compile(r"(?<![\w-])[Hh]ai bên(?![\w-])")
+_BOTH_SIDES_RE = re.compile(r"(?<![\w-])(?:[Hh]ai bên|giữa hai (?:tỉnh|thành phố|Thủ đô|địa phương))(?![\w-])")
 # "cho 27 cán bộ chủ chốt của Thủ đô Viêng Chăn", "đào tạo cán bộ 2 tỉnh Salavan và Savannakhet",
 # "cán bộ công tác đảng, đoàn thể Thủ đô Viêng Chăn" (a lower-case sector before the place)
 _CADRES_OF_RE = re.compile(r"(?<![\w-])cán bộ\s+(?:chủ chốt\s+|lãnh đạo\s+)?"
@@ -378,6 +636,8 @@ def _agreement_sides(d: _Doc, s: str, a: int, lo: int) -> list[tuple[tuple[str, 
                  for g in ("x", "y")]
         if all(n is not None for n, _, _ in nodes):
             return [(n, a + sa, a + sb) for n, sa, sb in nodes if n is not None]
+    if out := _body_subjects(d, s, a, lo):
+        return out
     both = _BOTH_SIDES_RE.search(s)
     if both:
         for name in _two_sides(d):
@@ -386,6 +646,33 @@ def _agreement_sides(d: _Doc, s: str, a: int, lo: int) -> list[tuple[tuple[str, 
             node = _locality_node(d, place, spelled, a + both.start(), a + both.end())
             out.append((node, a + both.start(), a + both.end()))
     return out
+
+
+def _body_subjects(d: _Doc, s: str, a: int, lo: int) -> list[tuple[tuple[str, str], int, int]]:
+    """"Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Trị và Sở Thông tin, Văn hóa và Du lịch tỉnh
+    Xa-van-na-khệt đã ký ...": two bodies whose names hold commas and "và", joined by the "và" that
+    a body's name follows, as the subjects of the signing before ``lo``."""
+    verbs = list(_SIGN_VERB.finditer(s, 0, lo))
+    if not verbs:
+        return []
+    verb = verbs[-1]
+    joins = [j for j in _AND.finditer(s, 0, verb.start()) if d.lex.body_start_re.match(s, j.end())]
+    if not joins:
+        return []
+    join = joins[-1]
+    starts = [0, *(c.end() for c in _COMMA.finditer(s, 0, join.start()))]
+    xa = next((p for p in reversed(starts) if d.lex.body_start_re.match(s, p)), None)
+    if xa is None:
+        return []
+    x, y = _side(d, s[xa:join.start()], a + xa), _side(d, s[join.end():verb.start()], a + join.end())
+    if x is None or y is None:
+        return []
+    return [(x, a + xa, a + join.start()), (y, a + join.end(), a + verb.start())]
+
+
+_SIGN_VERB = re.compile(r"(?:\s+(?:đã|vừa|cùng|chính thức|long trọng))*\s+(?:lễ\s+)?ký\b", re.IGNORECASE)
+_AND = re.compile(r"\s+và\s+")
+_COMMA = re.compile(r",\s*")
 
 
 def _party_to(d: _Doc, sides: list[tuple[tuple[str, str], int, int]], agreement: tuple[str, str]) -> None:
@@ -439,10 +726,27 @@ def _clause_body(d: _Doc, s: str, a: int, end: int) -> tuple[str, str] | None:
             if clause[mm.start()].isupper():
                 m = mm
                 break
-    if not m:
+    if not m or _NOT_ORGANISER.search(clause, 0, m.start()):
         return None
     phrase = clause[m.start():].strip()
-    return _phrase_body(d, phrase, a + s.find(phrase, lo))
+    return _phrase_body(d, phrase, a + s.find(phrase, lo), whole=True)
+
+
+# A body after these is a person's or the trainees' ("đồng chí X, Trưởng đoàn học viên tỉnh Hủa Phăn"),
+# not the subject of the clause.
+_NOT_ORGANISER = re.compile(r"\b(?:đồng chí|học viên|[Tt]rưởng đoàn|[Tt]hay mặt|[Đđ]ại diện)\b")
+# The name of a course without whom it is for ("lớp bồi dưỡng ... cho cán bộ tỉnh Hủa Phăn")
+_COURSE_FOR = re.compile(r"\s+(?:cho|dành cho|của)\s.*$")
+
+
+def _same_course(c: dict[str, object], course: dict[str, object]) -> bool:
+    """Whether ``course``, read again later without a start of its own, is ``c`` named again (the one
+    name, or one the other's first words: "lớp bồi dưỡng kiến thức quản lý [nhà nước]")."""
+    x, y = (fold(_COURSE_FOR.sub("", str(v["name"]))).split() for v in (c, course))
+    if x == y:
+        return True
+    n = min(len(x), len(y))
+    return not course.get("start_date") and n >= 3 and x[:n] == y[:n]
 
 
 def _courses_and_plans(d: _Doc, hits: list[_EventHit],
@@ -466,7 +770,7 @@ def _courses_and_plans(d: _Doc, hits: list[_EventHit],
             course["organiser"] = organiser
             course["trains"] = _trainee_bodies(d, s, a, m.start())
             course["opening"] = next((h for h in hits if h.kind == "opening" and h.sentence == (a, b)), None)
-            if not any(fold(str(c["name"])) == fold(str(course["name"])) for c in courses):
+            if not any(_same_course(c, course) for c in courses):
                 courses.append(course)
                 sentence_courses.append(course)
         for m in _COUNTS_RE.finditer(s, low):
@@ -479,6 +783,10 @@ def _courses_and_plans(d: _Doc, hits: list[_EventHit],
                 if target is not None and "trainees" not in target:
                     target["trainees"] = int(m.group(1))
                 break
+        if sentence_courses and "trainees" not in sentence_courses[0]:
+            ca = sentence_courses[0]["span"][0] - a  # type: ignore[index]
+            if cadres := _FOR_CADRES_RE.search(s, ca):
+                sentence_courses[0]["trainees"] = int(cadres.group(1))
         for m in _DURATION_RE.finditer(s, low):
             target = sentence_courses[0] if sentence_courses else _pick(courses, "duration")
             if target is not None:
@@ -491,6 +799,9 @@ def _courses_and_plans(d: _Doc, hits: list[_EventHit],
             kind = _PLAN_KIND.get(word) or _PLAN_KIND.get(code, "plan")
             issue = re.search(r"ban hành|ký ban hành|phê duyệt", s[:m.start()])
             issuer = _clause_body(d, s, a, issue.start()) if issue else None
+            if issuer is None:
+                issuer = _issued_by(d, s, a, m.end()) or _issuer_by_number(d, number, kind, a + m.start("num"),
+                                                                         a + m.end("num"))
             props: dict[str, object] = {"number": number, "kind": kind, "name": m.group(0)}
             if dates:
                 props["date"] = _date_props(d, dates[0], back, s)["date"]
@@ -518,6 +829,55 @@ def _courses_and_plans(d: _Doc, hits: list[_EventHit],
             # the number of trainees is the course's only when it trains one body's cadres
             count = props.get("trainees") if len(trains) == 1 else None
             d.fb.rel("TRAINS", node, body, d.fb.mention(ta, tb, "vi.course.trains", 0.75), count=count)
+
+
+# "Kế hoạch số 115/KH-UBND ngày 20-2-2024 của UBND tỉnh Điện Biên", "Quyết định số 2468-QĐ/HVCTQG ... của
+# Giám đốc Học viện ...": the issuer named after the number (a post signing for its body: the body).
+_ISSUED_BY_RE = re.compile(
+    r"\s*,?\s*(?:(?:vào\s+)?ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r"\s*,?\s*)?của\s+(?:(?:Giám đốc|Chủ tịch|Bộ trưởng|Thủ tướng|Hiệu trưởng|Viện trưởng|Trưởng ban|Bí thư|"
+    r"Thường trực|Tổng Bí thư)\s+)?(?P<body>[^,.;:()]+)")
+_ISSUER_CUT = re.compile(r"\s+(?:về|nhằm|để|theo|trong|đã|đang|sẽ|với|tại|cho|năm nay|ban hành|phê duyệt|và)\b")
+# What the code after a number's kind names ("115/KH-UBND", "230-KH/TU"): the local body of the
+# article's own province or city; "TU" documents other than resolutions are its standing committee's.
+_ISSUER_CODES = {"ubnd": "UBND", "tu": "ủy"}
+
+
+def _issued_by(d: _Doc, s: str, a: int, end: int) -> tuple[str, str] | None:
+    m = _ISSUED_BY_RE.match(s, end)
+    if m is None:
+        return None
+    phrase = m.group("body")
+    cut = _ISSUER_CUT.search(phrase)
+    phrase = (phrase[:cut.start()] if cut else phrase).strip()
+    return _phrase_body(d, phrase, a + m.start("body"), whole=True) if phrase else None
+
+
+def _issuer_by_number(d: _Doc, number: str, kind: str, start: int, end: int) -> tuple[str, str] | None:
+    """The issuer a VN document number names by its code ("UBND", "TU"), placed in the one province or
+    city of Vietnam the article is about (named more often than all the others together), when the
+    article names that body elsewhere; else None."""
+    code = fold(re.split(r"[-/]", number)[-1])
+    head = _ISSUER_CODES.get(code)
+    if head is None:
+        return None
+    counts = {name: n for (country, level, name), n in d.ctx.counts.items()
+              if country == "VN" and level in ("city", "province")}
+    if not counts:
+        return None
+    name, top = max(counts.items(), key=lambda x: x[1])
+    if top <= sum(counts.values()) - top:
+        return None
+    place = d.ctx.places[name]
+    spelled = d.ctx.spelling[name].most_common(1)[0][0]
+    city = place.kind == "city"
+    if head == "UBND":
+        phrase = f"UBND {'thành phố' if city else 'tỉnh'} {spelled}"
+    else:
+        phrase = f"{'Thành' if city else 'Tỉnh'} ủy {spelled}"
+        if kind != "resolution":
+            phrase = "Ban Thường vụ " + phrase
+    return _phrase_body(d, phrase, start, known=True)
 
 
 def _pick(courses: list[dict[str, object]], unset: str) -> dict[str, object] | None:

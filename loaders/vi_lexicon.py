@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from interparty.graph.normalize import clean, strip_marks
 from interparty.loaders.facts import cfold as fold
-from interparty.loaders.facts import memo, on_clear
-from interparty.loaders.gazetteer import BodyHead, Gazetteer, Place, TitleHead, gazetteer
+from interparty.loaders.facts import char_class, memo, on_clear
+from interparty.loaders.gazetteer import BodyHead, BodyName, Gazetteer, Place, TitleHead, gazetteer, load_yaml
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -25,24 +25,23 @@ def _uppers() -> tuple[str, ...]:
     return tuple(c for c in map(chr, range(0x110000)) if c.isupper())
 
 
-def _upper_class(letters_only: bool = True) -> str:
-    """A character class of every upper-case letter (what ``str.isupper`` says of a character)."""
+def upper_class(letters_only: bool = True, bmp: bool = False) -> str:
+    """A character class of every upper-case letter (what ``str.isupper`` says of a character).
+
+    ``bmp``: only those below U+10000, for text without :data:`ASTRAL` characters (see
+    :func:`~interparty.loaders.facts.char_class`).
+    """
     letter = re.compile(r"[^\W\d_]")
-    ups = [c for c in _uppers() if not letters_only or letter.match(c)]
-    out, i = [], 0
-    while i < len(ups):  # ranges of consecutive code points keep the class small
-        j = i
-        while j + 1 < len(ups) and ord(ups[j + 1]) == ord(ups[j]) + 1:
-            j += 1
-        out.append(re.escape(ups[i]) + ("-" + re.escape(ups[j]) if j > i else ""))
-        i = j + 1
-    return "[" + "".join(out) + "]"
+    return char_class(c for c in _uppers()
+                      if (not letters_only or letter.match(c)) and (not bmp or c < "\U00010000"))
 
 
 _WORDISH = re.compile(r"[\w-]")
-_ANY_UPPER = re.compile(_upper_class(letters_only=False))
+# Capitalised words that do not open the name of a place after a place prefix ("cửa khẩu Quốc tế").
+_NOT_PLACE_START = frozenset({"Quốc", "Nhân", "Dân", "Nhà", "Nước", "Đảng"})
+_ANY_UPPER = re.compile(upper_class(letters_only=False))
 #: The words of WORD_RE that open with a capital, found without visiting the others.
-CAP_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]-)" + _upper_class() + r"[^\W\d_]*(?:-[^\W\d_]+)*")
+CAP_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]-)" + upper_class() + r"[^\W\d_]*(?:-[^\W\d_]+)*")
 
 
 def _alt(items: Iterable[str]) -> str:
@@ -70,13 +69,46 @@ def _trie(items: Iterable[str]) -> str:
     return "(?:" + emit(tree) + ")"
 
 
+def _starts_re(strings: Iterable[str]) -> re.Pattern[str]:
+    """Where a match of a regex over ``strings`` (each opening a word) can begin.
+
+    The first letter is consumed and the next two looked ahead for: a pattern that opens with
+    a letter lets the regex engine skip to the next candidate in C, where a pattern opening with
+    a look-behind is tried at every position. Try the full regex only at these places.
+    """
+    tails: dict[str, set[str]] = {}
+    for s in strings:
+        if not s:
+            raise ValueError("an empty string can begin anywhere")
+        tails.setdefault(s[0], set()).add(s[1:3])
+    parts = [re.escape(first) + r"(?<![\w-].)" + ("" if "" in rest else "(?=" + _alt(rest) + ")")
+             for first, rest in sorted(tails.items())]
+    return re.compile("|".join(parts))
+
+
 def _first_upper(head: str) -> str:
     """A pattern for ``head`` whose first letter must be a capital and the rest any case."""
     return "(?-i:" + re.escape(head[0].upper()) + ")" + re.escape(head[1:]) if head else ""
 
 
-@dataclass(frozen=True)
+def _not_within(head: str, bodies: Iterable[str]) -> str:
+    """A look-ahead that fails where ``head`` goes on as part of a longer body name ("Đại sứ" in
+    "Đại sứ quán", "Lãnh sự" in "Tổng Lãnh sự quán")."""
+    rests = set()
+    for b in bodies:
+        at = f" {fold(b)} ".find(f" {fold(head)} ")
+        if at >= 0 and fold(b) != fold(head):
+            rest = b[at + len(head):]
+            if rest.strip():
+                rests.add(rest.split()[0])
+    return "(?!" + r"\s+(?:" + _alt(rests) + r")(?![\w-]))" if rests else ""
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class PlaceMatch:
+    """A place named in a text (treat as read-only: not ``frozen``, whose fields are set one by one
+    through ``object.__setattr__``, and a document yields a hundred of these)."""
+
     start: int
     end: int
     place: Place | None  # None for a bare "thành phố", "tỉnh", "TP"
@@ -94,12 +126,24 @@ class Lexicon:
         on_clear(self._place_cache.clear)
         self.titles = sorted(g.titles, key=lambda t: len(t.head), reverse=True)
         self.title_by_fold = {fold(t.head): t for t in self.titles}
-        # A title head opens with a capital ("Trưởng Ban" and "Trưởng ban" are both written).
+        # A title head opens with a capital ("Trưởng Ban" and "Trưởng ban" are both written), but for
+        # the few also written in lower case; it is no title where it begins a body's name ("Đại sứ
+        # quán", "Tổng Lãnh sự quán").
+        lower = {fold(x) for x in load_yaml("titles.yaml").get("lowercase_heads") or ()}
         self.title_re = re.compile(
-            r"(?<![\w-])(" + "|".join(_first_upper(t.head) for t in self.titles) + r")(?![\w-])", re.IGNORECASE)
+            r"(?<![\w-])(" + "|".join((re.escape(t.head) if fold(t.head) in lower else _first_upper(t.head))
+                                      + _not_within(t.head, [b.head for b in g.body_heads])
+                                      for t in self.titles) + r")(?![\w-])", re.IGNORECASE)
         self.rank_re = re.compile(r"(?<![\w-])(" + _alt(g.ranks) + r")(?![\w-])")
         self.degree_re = re.compile(r"(?<![\w-])(" + _alt(g.degrees) + r")(?=\s)")
         self.honorific_re = re.compile(r"(?:^|(?<=[\s,;:(]))(" + _alt(g.honorifics) + r")\s+$")
+        # A byline: a line of one to three names, perhaps with a rank or degree first and the outlet
+        # after ("Thiếu tá Nguyễn Thành Luân", "Hoàng Yến - Hữu Ngọc (Phóng viên TTXVN tại Campuchia)").
+        cap = upper_class() + r"[^\W\d_]*(?:[-.'’][^\W\d_]+)*\.?"
+        one = cap + r"(?: " + cap + r"){0,4}"
+        self.byline_re = re.compile(
+            r"(?:(?:" + _alt(g.ranks) + r")\s+)?(?:(?:" + _alt(g.degrees) + r")\s*)?" + one
+            + r"(?:\s*[-–,/&]\s*" + one + r"|\s+và\s+" + one + r"){0,3}\s*(?:\([^()\n]{1,80}\))?\s*")
         self.body_heads = sorted(g.body_heads, key=lambda b: len(b.head), reverse=True)
         self.body_by_fold = {fold(b.head): b for b in self.body_heads}
         self.body_re = re.compile(r"(?<![\w-])(" + _alt(b.head for b in self.body_heads) + r")(?![\w-])",
@@ -123,11 +167,43 @@ class Lexicon:
             r"(?<![\w-])(?:(" + _alt(prefixes) + r")\s+)?(" + _trie(plain) + r")(?![\w-])"
             + r"|(?<![\w-])(" + _alt(pref_city + pref_prov) + r")\s+("
             + _alt(a for a, p in by_alias.items() if p.requires_prefix) + r")(?![\w-])")
+        # every match of place_re opens with a prefix or a plain spelling
+        self._place_starts = _starts_re([*prefixes, *plain])
+        # the level a prefix gives, by the prefix as matched (one of these strings): no folding per match
+        self._prefix_level_as_written = {x: self.prefix_level.get(fold(x)) for x in prefixes}
+        # A city that is also a province ("Luông Pha-bang", "Viêng Chăn"): the prefix says which.
+        self.place_by_level: dict[tuple[str, str], Place] = {}
+        for p in g.places:
+            for a in (p.name, *p.aliases):
+                self.place_by_level.setdefault((fold(a), p.kind), p)
+        # "huyện Viêng Xay", "thành phố Đông Hà": a capitalised name after a place prefix is a place
+        # even when it is not listed (a district's or city's). Its country is not known here.
+        self._district_prefixes = frozenset(g.district_prefixes)
+        loose = [*pref_city, *pref_prov, *g.district_prefixes]
+        self._loose_place_re = re.compile(
+            r"(?<![\w-])(" + _alt(loose) + r") (" + upper_class() + r"[^\W\d_]*(?:-[^\W\d_]+)*"
+            r"(?: " + upper_class() + r"[^\W\d_]*(?:-[^\W\d_]+)*){0,5})")
+        self._loose_starts = _starts_re(loose)
+        self._loose_places: dict[tuple[str, str, str], Place] = {}
+        # Bodies known by their full name ("Sở Văn hóa, Thể thao và Du lịch"): the longest wins.
+        self.body_name_by_fold = {fold(n.name): n for n in g.body_names}
+        self.body_name_re = re.compile(r"(?<![\w-])(" + _trie(n.name for n in g.body_names) + r")(?![\w-])",
+                                       re.IGNORECASE)
+        self._body_name_starts = _starts_re({n.name for n in g.body_names})
+        self._body_name_cache: dict[str, list[tuple[int, int, BodyName]]] = {}
+        on_clear(self._body_name_cache.clear)
         # A bare "thành phố"/"TP"/"tỉnh" closing a body ("Chủ tịch UBND TP"): the place is elided.
         self.generic_place_re = re.compile(r"(?<![\w-])(thành phố|Thành phố|TP\.?|tỉnh|Thủ đô|thủ đô)\s*$")
         self.surnames = g.surnames
         self.not_name = g.not_name_words
         self.eponyms = g.eponyms
+        names = load_yaml("names.yaml")
+        self.weak_surnames = frozenset(clean(x) for x in names.get("weak_surnames") or ())
+        self.name_markers = frozenset(clean(x) for x in names.get("name_markers") or ())
+        # eponyms matched loosely: "Cay-xỏn Phôm-vi-hản" is the listed "Kay-xỏn Phôm-vi-hẳn"
+        self.eponym_keys = frozenset(loose_key(x) for x in names.get("eponyms") or ())
+        # (how many words the eponyms of two words or more have: where one may open or close a run)
+        self.eponym_sizes = sorted({len(str(x).split()) for x in names.get("eponyms") or ()} - {1}, reverse=True)
         self.parties = g.parties
         self.party_country = {fold(v): k for k, v in g.parties.items()}
         self.abbrev = g.abbreviations
@@ -188,16 +264,103 @@ class Lexicon:
         if not _ANY_UPPER.search(text):
             return []
         out = []
-        for m in self.place_re.finditer(text):
-            prefix, core = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+        match, pos = self.place_re.match, 0
+        for cand in self._place_starts.finditer(text):  # what place_re.finditer gives, only faster
+            at = cand.start()
+            if at < pos or (m := match(text, at)) is None:
+                continue
+            pos = m.end()
+            prefix, core, prefix2, core2 = m.groups()
+            if not core:
+                prefix, core = prefix2, core2
             place = self.place_by_alias.get(core) or self.place_by_fold.get(fold(core))
             if place is None:
                 continue
             level = place.kind
-            if prefix and self.prefix_level.get(fold(prefix)) == "province" and place.kind == "city":
-                level = "city"
-            out.append(PlaceMatch(m.start(), m.end(), place, m.group(0), core, level))
+            plevel = self._prefix_level_as_written[prefix] if prefix else None
+            if plevel in ("city", "province") and level in ("city", "province"):
+                if level != plevel:  # "tỉnh Luông Pha-bang": the province of that name, if listed
+                    place = self.place_by_level.get((fold(core), plevel), place)
+                level = plevel
+            out.append(PlaceMatch(at, pos, place, m.group(), core, level))
+        if self._loose_starts.search(text):
+            out = self._loose_places_in(text, out)
         return out
+
+    def _loose_places_in(self, text: str, known: list[PlaceMatch]) -> list[PlaceMatch]:
+        """``known`` with the places named after a prefix but not listed ("huyện Viêng Xay"), and a
+        listed name after a district's prefix made that district ("huyện Điện Biên")."""
+        starts = {p.start: p for p in known}
+        added: list[PlaceMatch] = []
+        drop: set[int] = set()
+        for m in self._loose_place_re.finditer(text):
+            prefix, run = m.group(1), m.group(2)
+            if m.start() in starts:
+                continue  # a listed place with its prefix
+            words = run.split(" ")
+            inner = starts.get(m.start(2))
+            district = prefix in self._district_prefixes
+            if inner is not None and inner.place is not None:
+                if not district or inner.place.kind == "country":
+                    continue
+                drop.add(inner.start)
+                if inner.place.kind == "city":  # "thị xã Sầm Nưa": the listed town
+                    added.append(PlaceMatch(m.start(), inner.end, inner.place, text[m.start():inner.end],
+                                            inner.core, inner.level))
+                    continue
+                words = inner.core.split(" ")
+                country = inner.place.country
+            else:
+                country = ""
+                if any(m.start(2) < p.start < m.end(2) for p in known):
+                    continue  # "các tỉnh Bắc Lào": the run stops at a listed place; what is left is no place
+                if words[0] in self.surnames and (len(words) >= 3 or (
+                        len(words) == 2 and words[1] in self.name_markers)):
+                    continue  # "UBND tỉnh Phạm Văn Luận": a person after an elided place
+                if words[0] in _NOT_PLACE_START:
+                    continue  # "cửa khẩu Quốc tế ..."
+                # the name ends where a title or a body begins ("tỉnh X Ủy ban ...")
+                at, n = m.start(2), 0
+                while n < len(words) and not (self.title_re.match(text, at) or self.body_start_re.match(text, at)):
+                    at += len(words[n]) + 1
+                    n += 1
+                words = words[:n]
+                if not words:
+                    continue
+                if len(words) > 3:
+                    words = words[:2]
+            core = " ".join(words)
+            level = "district" if district else self._prefix_level_as_written.get(prefix) or "district"
+            if not country:  # "huyện Viêng Xay, tỉnh Hủa Phăn": the listed place it lies in says the country
+                after = starts.get(m.start(2) + len(core) + 2)
+                if after is not None and after.place is not None and text.startswith(", ", m.start(2) + len(core)):
+                    country = after.place.country
+            key = (core, level, country)
+            place = self._loose_places.get(key)
+            if place is None:
+                place = self._loose_places[key] = Place(name=core, kind=level, country=country)
+            end = m.start(2) + len(core)
+            added.append(PlaceMatch(m.start(), end, place, text[m.start():end], core, level))
+        if not added:
+            return known
+        return sorted([p for p in known if p.start not in drop] + added, key=lambda p: p.start)
+
+    def body_name_spans(self, text: str) -> list[tuple[int, int, BodyName]]:
+        """The bodies known by their full name in ``text``: (start, end, name), capitalised as names are."""
+        hit = self._body_name_cache.get(text)
+        if hit is None:
+            if len(self._body_name_cache) > 20000:
+                self._body_name_cache.clear()
+            hit = []
+            match, pos = self.body_name_re.match, 0
+            for cand in self._body_name_starts.finditer(text):
+                at = cand.start()
+                if at < pos or (m := match(text, at)) is None:
+                    continue
+                pos = m.end()
+                hit.append((at, pos, self.body_name_by_fold[fold(m.group())]))
+            self._body_name_cache[text] = hit
+        return hit
 
     def body_key(self, name: str) -> str:
         """The key of a body named ``name`` (Vietnamese): one key for every spelling of it.
@@ -216,8 +379,29 @@ class Lexicon:
             out.append(p.place.name)
             pos = p.end
         out.append(text[pos:])
-        text = self.abbrev_re.sub(lambda m: self.abbrev[m.group(1)], "".join(out))
-        return fold(text)
+        text = self.abbrev_re.sub(self._spelt_out, "".join(out))
+        key = fold(text)
+        if "trung ương đảng" in key:
+            # The Vietnamese press's unqualified "Trung ương (Đảng)" is the CPV's: "Ban Đối ngoại Trung ương
+            # Đảng Cộng sản Việt Nam", "... Trung ương Đảng" and "... Trung ương" are one body.
+            key = key.replace("trung ương đảng cộng sản việt nam", "trung ương đảng")
+            if key.endswith(" trung ương đảng") and key != "ban chấp hành trung ương đảng":
+                key = key[:-len(" đảng")]
+        return key
+
+    def is_eponym(self, name: str) -> bool:
+        """A historical figure of names.yaml. A foreign spelling (hyphenated, or not opening with a
+        Vietnamese family name) matches loosely, as its tone marks and letters vary ("Cay-xỏn
+        Phôm-vi-hản"); a Vietnamese one exactly, as its tone marks tell names apart ("Lê Văn Tâm"
+        is not "Lê Văn Tám")."""
+        if fold(name) in self.eponyms:
+            return True
+        if "-" not in name and name.split(" ", 1)[0] in self.surnames:
+            return False
+        return loose_key(name) in self.eponym_keys
+
+    def _spelt_out(self, m: re.Match[str]) -> str:
+        return self.abbrev[m.group(1)]
 
     def title_at(self, text: str, pos: int = 0) -> tuple[TitleHead, re.Match[str]] | None:
         m = self.title_re.match(text, pos)
@@ -227,6 +411,16 @@ class Lexicon:
 
     def body_head(self, text: str) -> BodyHead | None:
         return self.body_by_fold.get(fold(text))
+
+
+_LOOSE_DROP = re.compile(r"[^a-z]")
+
+
+@memo(1 << 12)
+def loose_key(name: str) -> str:
+    """A spelling-blind key of a name: no tone marks, hyphens or spaces, and c written k
+    ("Cay-xỏn Phôm-vi-hản" and "Kay-xỏn Phôm-vi-hẳn" meet)."""
+    return _LOOSE_DROP.sub("", strip_marks(fold(name))).replace("c", "k")
 
 
 @functools.cache

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from interparty.loaders.facts import ASTRAL
 from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import TitleHead
-from interparty.loaders.vi_lexicon import CAP_WORD_RE, WORD_RE, Lexicon, PlaceMatch, looks_foreign
+from interparty.loaders.vi_lexicon import CAP_WORD_RE, WORD_RE, Lexicon, PlaceMatch, looks_foreign, upper_class
 
 # Predicates and function words that end a title: "Bí thư Thành ủy La Habana bày tỏ ...".
 _STOP_RE = re.compile(
@@ -30,13 +31,21 @@ _TITLE_WORDS = frozenset({"Ban", "Bí", "Chủ", "Trưởng", "Ủy", "Thành", 
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”!?]|\s[-–]\s")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)\s*$")
 _PAREN_RE = re.compile(r"\([^()]{1,40}\)")
-_PLURAL_RE = re.compile(r"(?<!\w)các\s+$")
+_PLURAL_RE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?$")
 _DASH_RE = re.compile(r"\s*[-–]\s+")
 _COMMA_RE = re.compile(r"\s*,\s*")
 _PIECE_END_RE = re.compile(r"[,;:.!?]|\s[-–]\s")
 _AND_RE = re.compile(r"\s*(?:,|và)\s*")
+_AND_END_RE = re.compile(r"\s+và\s*$")
 # Two or more capitalised words (CAP_WORD_RE) one space apart.
 _CAP_RUN_RE = re.compile(CAP_WORD_RE.pattern + "(?: " + CAP_WORD_RE.pattern + ")+")
+# The same for text without characters beyond the BMP, several times faster: it opens with the
+# capital (the engine skips to the next one in C) and looks behind it for the word's start; after
+# " " the look-behinds always hold.
+_BMP_UPPER = upper_class(bmp=True)
+_CAP_WORD_REST = r"[^\W\d_]*(?:-[^\W\d_]+)*"
+_CAP_RUN_BMP = re.compile(_BMP_UPPER + r"(?<![^\W\d_].)(?<![^\W\d_]-.)" + _CAP_WORD_REST
+                          + "(?: " + _BMP_UPPER + _CAP_WORD_REST + ")+")
 
 
 @dataclass
@@ -71,6 +80,7 @@ class Person:
     header: list[TitleSeg] = field(default_factory=list)
     anchored: bool = False  # a title, rank, honorific or degree stands next to it
     plural: bool = False  # the titles were written for several names ("các Phó Chủ tịch ...")
+    rank: str = ""  # a military or police rank written with the name ("Đại tá")
 
     @property
     def chain(self) -> list[TitleSeg]:
@@ -92,7 +102,7 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
     runs: list[list[tuple[int, int, str]]] = []
     # Only words in a stretch of two or more capitalised words one space apart can be in a run:
     # the others are not visited one by one.
-    for cand in _CAP_RUN_RE.finditer(s):
+    for cand in (_CAP_RUN_RE if ASTRAL.search(s) else _CAP_RUN_BMP).finditer(s):
         run: list[tuple[int, int, str]] = []
         prev_end = -2
         st = cand.start()
@@ -103,6 +113,8 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
                 while k < n_places and places[k].end <= st:
                     k += 1
                 skip = _blocked(places, k, st)
+                if skip and en == cand.end() and _name_ends_in_place(run, st, prev_end, places[k], en, lex):
+                    skip = False  # "Hà Thị Nga" is no one from Russia
             if not skip:
                 if run and st == prev_end + 1:
                     run.append((st, en, w))
@@ -118,6 +130,8 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
     not_name, surnames = lex.not_name, lex.surnames
     for run in runs:
         while run and run[0][2] in not_name and run[0][2] not in surnames:
+            if run[0][2] in lex.weak_surnames and _vietnamese([w for _, _, w in run], lex):
+                break  # "Từ Minh Thiện", but "Ông Nguyễn Văn A" is Mr Nguyễn Văn A
             run = run[1:]
         if len(run) < 2:
             continue
@@ -129,16 +143,106 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
             run, words = run[:-1], words[:-1]
             if len(run) < 2:
                 continue
-        if words[0] in surnames and not any(looks_foreign(w) and "-" in w for w in words):
-            run, words = run[:5], words[:5]
-            if any(w in _TITLE_WORDS for w in words):
+        # "H'Hen Niê" (Ê Đê, Gia Rai women): the apostrophe cut the name's first syllable off the run.
+        st = run[0][0]
+        if _H_PREFIX.search(s, max(0, st - 4), st) and len(words) <= 4 and not any(w in not_name for w in words):
+            h = s.rindex("H", 0, st)
+            out.append(NameSpan(h, run[-1][1], s[h:run[-1][1]], foreign=False))
+            continue
+        cut = _glued(words, lex)
+        if cut:
+            run, words = run[cut:], words[cut:]
+            if len(run) < 2:
                 continue
+        if _vietnamese(words, lex):
             out.append(NameSpan(run[0][0], run[-1][1], " ".join(words), foreign=False))
-        elif sum(looks_foreign(w) for w in words) * 2 >= len(words) and not any(w in not_name for w in words):
+        elif words[0] in surnames and not any("-" in w for w in words) and len(words) > 5:
+            run, words = run[:5], words[:5]
+            if _vietnamese(words, lex):
+                out.append(NameSpan(run[0][0], run[-1][1], " ".join(words), foreign=False))
+        elif (sum(len(w) > 1 and looks_foreign(w) for w in words) * 2 >= len(words)
+              and not any(w in not_name for w in words)):  # (a letter alone is no sign: "Bờ Y")
             out.append(NameSpan(run[0][0], run[-1][1], " ".join(words), foreign=True))
     # Eponyms are historical figures ("Chủ tịch Hồ Chí Minh cùng Chủ tịch Kay-xỏn Phôm-vi-hẳn dày công
     # vun đắp ...") or parts of institution names: never officials taking part in today's events.
-    return [n for n in out if fold(n.text) not in lex.eponyms]
+    return [n for n in out if not lex.is_eponym(n.text)]
+
+
+_H_PREFIX = re.compile(r"(?<![\w-])H['’ʼ] ?$")
+_PARTICLES = frozenset({"Y", "A"})  # "Y Biên Niê", "A Blêu": a particle, then the name and clan
+# ... but "Y Dược", "Y Khoa", "Y Tế" (medicine) in institution names
+_NOT_AFTER_PARTICLE = frozenset({"Dược", "Tế", "Khoa", "Học", "Sĩ", "Sỹ", "Bác"})
+
+
+def _vietnamese(words: list[str], lex: Lexicon) -> bool:
+    """Whether capitalised ``words`` read as a Vietnamese personal name (ethnic-minority names included).
+
+    It opens with a family name from the gazetteer ("Nguyễn", "Lữ", "Ksor", "Y"), or has three or
+    four syllables with "Văn" or "Thị" second ("Quàng Văn Hải" whatever the family name), or opens
+    with a family name that is also a common word and has three or four syllables. No hyphenated
+    (foreign) syllable, no title or body word, at most five syllables.
+    """
+    n = len(words)
+    if n < 2 or n > 5 or any("-" in w or w in _TITLE_WORDS for w in words):
+        return False
+    first, not_name = words[0], lex.not_name
+    if first in _PARTICLES:
+        return words[1] not in _NOT_AFTER_PARTICLE
+    if first in lex.surnames:
+        return True
+    if n > 4 or n < 3:
+        return False
+    if words[1] in lex.name_markers and first not in not_name:
+        return True
+    return (first in lex.weak_surnames and words[1] not in lex.surnames
+            and not any(w in not_name for w in words[1:] if w not in lex.name_markers))
+
+
+def _clearly_vietnamese(words: list[str], lex: Lexicon) -> bool:
+    """A Vietnamese name that no Lao or Khmer romanisation would give: "Văn"/"Thị" second or a
+    syllable with Vietnamese tone marks."""
+    return _vietnamese(words, lex) and (words[1] in lex.name_markers or not all(map(looks_foreign, words)))
+
+
+def _glued(words: list[str], lex: Lexicon) -> int:
+    """Where the person's name begins in a run that glues it to a word before it (0: it does not).
+
+    "Lê Hồng Phong Trịnh Thu Hằng": an eponym, then the name; "Pắc-xế Lê Thị Kim Oanh": a place
+    the gazetteer does not know, then the name; "A Lưới Nguyễn Văn Hải": a run too long for one
+    name. The name is a clearly Vietnamese tail of two to four syllables opening with a family name.
+    """
+    n = len(words)
+    if n < 3:
+        return 0
+    for k in lex.eponym_sizes:
+        if k <= n - 2 and lex.is_eponym(" ".join(words[:k])):
+            return k
+    for k in lex.eponym_sizes:
+        if 2 <= k < n and lex.is_eponym(" ".join(words[n - k:])):
+            return n  # "Đường Hồ Chí Minh": named after an eponym, no person
+    if _vietnamese(words, lex) and n < 5:
+        return 0
+    if words[0] not in lex.surnames and words[0] not in lex.weak_surnames:
+        # a place, a foreign or a title word before: the first family name after it opens the name
+        # (unless the words before carry a name's "Văn"/"Thị")
+        for i in range(1, n - 1):
+            if words[i] in lex.surnames and _clearly_vietnamese(words[i:], lex):
+                return 0 if any(w in lex.name_markers for w in words[:i]) else i
+        return 0
+    if n >= 5:
+        for i in range(n - 3, 1, -1):
+            if words[i] in lex.surnames and _clearly_vietnamese(words[i:], lex):
+                return i
+    return 0
+
+
+def _name_ends_in_place(run: list[tuple[int, int, str]], st: int, prev_end: int, place: PlaceMatch, en: int,
+                        lex: Lexicon) -> bool:
+    """Whether the one-word place at ``st`` (a bare "Nga", "Huế") closes the name the run began
+    ("Hà Thị Nga", "Nguyễn Văn Huế"): two or three syllables before it, one space apart, with a
+    family name first or "Văn"/"Thị" second."""
+    return (2 <= len(run) <= 3 and st == prev_end + 1 and place.start == st and place.end == en
+            and (run[0][2] in lex.surnames or run[1][2] in lex.name_markers))
 
 
 def _blocked(places: list[PlaceMatch], k: int, pos: int) -> bool:
@@ -177,7 +281,7 @@ def _segment(s: str, a: int, b: int, lex: Lexicon, *, cut_stop: bool) -> TitleSe
     head, m = hit
     end = b
     if cut_stop:
-        stop = _STOP_RE.search(s, m.end(), b)
+        stop = _stop(s, m.end(), b, lex)
         if stop:
             end = stop.start()
     if cut_stop:
@@ -187,7 +291,8 @@ def _segment(s: str, a: int, b: int, lex: Lexicon, *, cut_stop: bool) -> TitleSe
             tail = s[m.end() + places[-1].end:end]
             words = tail.split()
             if words and all(w[0].islower() for w in words) and words[0] not in ("sang", "tại", "của", "thuộc",
-                                                                                  "về", "thành", "phố", "tỉnh"):
+                                                                                  "về", "thành", "phố", "tỉnh") \
+                    and not _in_body_name(s, m.end() + places[-1].end, lex):  # "Mặt trận Lào xây dựng đất nước"
                 end = m.end() + places[-1].end
     raw = s[a:end].rstrip(" ,.")
     text, hint = _strip_tail(raw)
@@ -199,9 +304,24 @@ def _last_title_start(s: str, a: int, b: int, lex: Lexicon) -> int | None:
     """Where the title closest to a name begins in ``s[a:b]``: after the last predicate."""
     lo = a
     for st in _STOP_RE.finditer(s, a, b):
-        lo = st.end()
+        if not _in_body_name(s, st.start(), lex):
+            lo = st.end()
     for m in lex.title_re.finditer(s, lo, b):
         return m.start()
+    return None
+
+
+def _in_body_name(s: str, pos: int, lex: Lexicon) -> bool:
+    """Whether ``pos`` lies inside a body known by its full name ("Sở Văn hóa, Thể thao và Du
+    lịch", "Sở Giáo dục và Đào tạo"): its commas and "và" do not end a title."""
+    return any(a < pos < b for a, b, _ in lex.body_name_spans(s))
+
+
+def _stop(s: str, a: int, b: int, lex: Lexicon) -> re.Match[str] | None:
+    """The first predicate or function word in ``s[a:b]`` that ends a title (not one inside a body's name)."""
+    for stop in _STOP_RE.finditer(s, a, b):
+        if not _in_body_name(s, stop.start(), lex):
+            return stop
     return None
 
 
@@ -226,14 +346,14 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
     if soft is None:
         soft = place_notes(s, lex)
     for m in _HARD_BOUNDARY.finditer(s, lo, ns):
-        if not any(a <= m.start() < b for a, b in soft):
+        if not any(a <= m.start() < b for a, b in soft) and not (m.end() < ns and _soft_dash(s, m, lex)):
             lo = m.end()
     text = s[lo:ns]
     anchored = bool(lex.honorific_re.search(text) or lex.rank_re.search(text[-25:]))
     pieces: list[tuple[int, int]] = []
     start = lo
     for i, ch in enumerate(text):
-        if ch == ",":
+        if ch == "," and not _in_body_name(s, lo + i, lex):
             pieces.append((start, lo + i))
             start = lo + i + 1
     pieces.append((start, ns))
@@ -252,7 +372,7 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
             return [], anchored, False
         segs.append(seg)
         pieces = pieces[:-1]
-        plural = bool(_PLURAL_RE.search(s[max(lo, t0 - 6):t0]))
+        plural = bool(_PLURAL_RE.search(s[max(lo, t0 - 16):t0]))
         if plural:
             return segs, True, True
     if pending:
@@ -276,50 +396,52 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
     return segs, anchored or bool(segs), False
 
 
-def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) -> tuple[list[TitleSeg], int]:
-    """Titles after the name: ", Ủy viên Bộ Chính trị, Bí thư Thành ủy" or " - Trưởng đoàn ...". Returns the end."""
+def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) -> tuple[list[TitleSeg], int, str]:
+    """Titles after the name: ", Ủy viên Bộ Chính trị, Bí thư Thành ủy" or " - Trưởng đoàn ...", and
+    a rank written among them (", Đại tá, Chỉ huy trưởng ..."). Returns (titles, end, rank)."""
     segs: list[TitleSeg] = []
+    rank = ""
     pos = ne
     name_starts = [n.start for n in names if n.start >= ne]
     limit = min([hi, *name_starts])
-    dash = _DASH_RE.match(s[pos:limit])
-    if dash:
-        a = pos + dash.end()
-        b = _piece_end(s, a, limit)
-        seg = _segment(s, a, b, lex, cut_stop=True)
+    if limit in name_starts:
+        # "..., Tỉnh trưởng tỉnh Svay Rieng và Ngài Kim Sothea": "và" and an honorific open the next person
+        h = lex.honorific_re.search(s, pos, limit)
+        cut = h.start(1) if h else limit
+        a = _AND_END_RE.search(s, pos, cut)
+        cut = a.start() if a else cut
+        if cut < limit and s[pos:cut].strip():
+            limit = cut
+    if _DASH_RE.match(s, pos, limit):
+        seg = _dash_role(s, pos, limit, lex)
         if seg is None:
-            return segs, pos
-        # A dash role may run on over commas: "- Phó Bí thư ... công tác Đảng, công tác cán bộ ... tỉnh X".
-        while b < limit and s[b] == "," and seg.end == b:
-            b2 = _piece_end(s, b + 1, limit)
-            piece = s[b + 1:b2]
-            if lex.title_re.match(piece.strip()) or not lex.places_in(piece):
-                break
-            cand = _segment(s, seg.start, b2, lex, cut_stop=False)
-            stop = _STOP_RE.search(s, b + 1, b2)
-            if cand is None or (stop and stop.start() < b + 2):
-                break
-            if stop:
-                cand = _segment(s, seg.start, stop.start(), lex, cut_stop=False)
-                if cand is None or not lex.places_in(s[b + 1:stop.start()]):
-                    break
-            seg, b = cand, b2
-        seg.via = "dash"
+            return segs, pos, rank
         segs.append(seg)
-        return segs, seg.end
+        return segs, seg.end, rank
     while True:
-        m = _COMMA_RE.match(s[pos:limit])
+        m = _COMMA_RE.match(s, pos, limit)
         if not m:
+            # "..., Phó Trưởng ban Tổ chức Tỉnh ủy X - Trưởng đoàn học viên tỉnh X": a role after a dash
+            # closes the chain
+            if segs and _DASH_RE.match(s, pos, limit):
+                seg = _dash_role(s, pos, limit, lex)
+                if seg is not None:
+                    segs.append(seg)
+                    pos = seg.end
             break
-        a = pos + m.end()
-        b = _piece_end(s, a, limit)
+        a = m.end()
+        b = _piece_end(s, a, limit, lex)
         if b == limit and limit in name_starts and not _STOP_RE.search(s, a, b):
             break  # the piece right before the next name is that name's title
         seg = _segment(s, a, b, lex, cut_stop=True)
         if seg is None:
+            r = lex.rank_re.fullmatch(s[a:b].strip())
+            if r and not rank:
+                rank, pos = r.group(1), b
+                continue
             if segs and not segs[-1].hint and _continuation(s, a, b, lex) and not lex.places_in(segs[-1].text):
-                nxt = _COMMA_RE.match(s[b:limit])
-                if b >= limit or (nxt and lex.title_re.match(s, b + nxt.end())):
+                nxt = _COMMA_RE.match(s, b, limit)
+                if b >= limit or (nxt and lex.title_re.match(s, nxt.end())):
                     merged = _segment(s, segs[-1].start, b, lex, cut_stop=True)
                     if merged:
                         segs[-1] = merged
@@ -330,17 +452,62 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
         pos = seg.end
         if seg.end < b and s[seg.end:b].strip(" ()"):
             break  # the chain ended inside this piece ("... Thành ủy La Habana bày tỏ ...")
-    return segs, pos
+    return segs, pos, rank
 
 
-def _piece_end(s: str, a: int, limit: int) -> int:
-    m = _PIECE_END_RE.search(s, a, limit)
-    return m.start() if m else limit
+def _dash_role(s: str, pos: int, limit: int, lex: Lexicon) -> TitleSeg | None:
+    """The role written after a dash at ``pos``: " - Trưởng đoàn ..."."""
+    dash = _DASH_RE.match(s, pos, limit)
+    if not dash:
+        return None
+    a = dash.end()
+    b = _piece_end(s, a, limit, lex)
+    seg = _segment(s, a, b, lex, cut_stop=True)
+    if seg is None:
+        return None
+    # A dash role may run on over commas: "- Phó Bí thư ... công tác Đảng, công tác cán bộ ... tỉnh X".
+    while b < limit and s[b] == "," and seg.end == b:
+        b2 = _piece_end(s, b + 1, limit, lex)
+        piece = s[b + 1:b2]
+        if lex.title_re.match(piece.strip()) or not lex.places_in(piece):
+            break
+        cand = _segment(s, seg.start, b2, lex, cut_stop=False)
+        stop = _STOP_RE.search(s, b + 1, b2)
+        if cand is None or (stop and stop.start() < b + 2):
+            break
+        if stop:
+            cand = _segment(s, seg.start, stop.start(), lex, cut_stop=False)
+            if cand is None or not lex.places_in(s[b + 1:stop.start()]):
+                break
+        seg, b = cand, b2
+    seg.via = "dash"
+    return seg
+
+
+def _piece_end(s: str, a: int, limit: int, lex: Lexicon | None = None) -> int:
+    for m in _PIECE_END_RE.finditer(s, a, limit):
+        if lex is None or not (_soft_dash(s, m, lex) or _in_body_name(s, m.start(), lex)):
+            return m.start()
+    return limit
+
+
+def _soft_dash(s: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """A dash inside a name ("Vụ Tổ chức - Biên chế", "Hội Hữu nghị Việt Nam - Lào"), not between
+    a title chain and a role or a next item: a capitalised word that opens no title follows it."""
+    if m.group(0).strip() not in ("-", "–"):
+        return False
+    j = m.end()
+    while j < len(s) and s[j] == " ":
+        j += 1
+    return j < len(s) and s[j].isupper() and not lex.title_re.match(s, j)
 
 
 _LED_RE = re.compile(r"\s*,?\s*làm\s+[Tt]rưởng\s+[Đđ]oàn\b")
+# "Đoàn đại biểu ...", "đoàn công tác ...", or "Đoàn" and a lower-case noun ("Đoàn học viên Lào"; not
+# the family name in "Đoàn Văn Việt")
+_DELEGATION_HEAD = r"(?:[Đđ]oàn\s+(?:đại biểu|Đại biểu|công tác)|Đoàn(?=\s+[a-zđà-ỹ]))"
 _DELEGATION_BEFORE_DO = re.compile(
-    r"(?<![\w-])[Đđ]oàn\s+(?:đại biểu|Đại biểu|công tác)[^,;:()]*?(?=\s*(?:\([^()]*\))?\s*,?\s*do\s)")
+    r"(?<![\w-])" + _DELEGATION_HEAD + r"[^,;:()]*?(?=\s*(?:\([^()]*\))?\s*,?\s*do\s)")
 
 
 def _led_delegation(s: str, chain_start: int, chain_end: int, lex: Lexicon) -> TitleSeg | None:
@@ -353,15 +520,20 @@ def _led_delegation(s: str, chain_start: int, chain_end: int, lex: Lexicon) -> T
     if not hits:
         return None
     m = hits[-1]
-    starts = [x.start() for x in re.finditer(r"[Đđ]oàn\s+(?:đại biểu|Đại biểu|công tác)", m.group(0))]
+    starts = [x.start() for x in re.finditer(_DELEGATION_HEAD, m.group(0))]
     phrase = m.group(0)[starts[-1]:].strip()
     head = lex.title_by_fold[fold("Trưởng đoàn")]
     rest = phrase.split(None, 1)[1] if len(phrase.split(None, 1)) > 1 else ""
     return TitleSeg(m.start() + starts[-1], m.end(), "Trưởng đoàn", head, rest, via="led")
 
 
-def list_headers(s: str, lex: Lexicon) -> list[tuple[int, int, list[TitleSeg]]]:
-    """"các đồng chí Ủy viên Ban Thường vụ Thành ủy Hà Nội: A, B, C": (from, to, header titles)."""
+def list_headers(s: str, lex: Lexicon, names: list[NameSpan] | None = None) -> list[tuple[int, int, list[TitleSeg]]]:
+    """"các đồng chí Ủy viên Ban Thường vụ Thành ủy Hà Nội: A, B, C": (from, to, header titles).
+
+    The list ends at the first ";", unless its items are themselves cut by ";" ("các đồng chí
+    Phó Bí thư Tỉnh ủy: A, Chủ tịch UBND tỉnh; B, Chủ tịch HĐND tỉnh"): a first item with one
+    name, and each further item written the same way (the name first, or a title first) with one.
+    """
     out = []
     for m in re.finditer(":", s):
         lo = max(s.rfind(";", 0, m.start()), 0)
@@ -373,8 +545,47 @@ def list_headers(s: str, lex: Lexicon) -> list[tuple[int, int, list[TitleSeg]]]:
             continue
         seg.via = "list_header"
         end = s.find(";", m.end())
-        out.append((m.end(), end if end >= 0 else len(s), [seg]))
+        end = end if end >= 0 else len(s)
+        if names and end < len(s) and _PLURAL_RE.search(s, max(lo, t0 - 16), t0):
+            end = _semicolon_items(s, m.end(), end, lex, names)  # "các đồng chí Phó Bí thư Tỉnh ủy: A, ...; B, ..."
+        out.append((m.end(), end, [seg]))
     return out
+
+
+def _semicolon_items(s: str, a: int, end: int, lex: Lexicon, names: list[NameSpan]) -> int:
+    """Where a list whose first item is ``s[a:end]`` ends when its items are cut by ";"."""
+    shape = _item_shape(s, a, end, lex, names)
+    if shape is None:
+        return end
+    while end < len(s) and s[end] == ";":
+        nxt = s.find(";", end + 1)
+        nxt = nxt if nxt >= 0 else len(s)
+        if _item_shape(s, end + 1, nxt, lex, names) != shape:
+            break
+        end = nxt
+    return end
+
+
+def _item_shape(s: str, a: int, b: int, lex: Lexicon, names: list[NameSpan]) -> str | None:
+    """"name" for an item "A, Chủ tịch UBND tỉnh", "title" for "Chủ tịch UBND tỉnh A"; None for
+    anything else (no name or several, an honorific first)."""
+    inside = [n for n in names if a <= n.start < b]
+    if len(inside) != 1:
+        return None
+    lead = s[a:inside[0].start].strip()
+    if not lead:
+        return "name"
+    return "title" if lex.title_re.match(lead) else None
+
+
+def _rank_before(s: str, lo: int, ns: int, lex: Lexicon) -> str:
+    """A rank written right before the name ("Đại tá Nguyễn Hữu Nghĩa", "Thiếu tướng, PGS, TS ...")."""
+    text = s[max(lo, ns - 40):ns]
+    found = lex.rank_re.findall(text)
+    if not found:
+        return ""
+    rank = found[-1]
+    return rank if not text[text.rindex(rank) + len(rank):].strip(" ,") else ""
 
 
 def read_people(s: str, lex: Lexicon) -> list[Person]:
@@ -382,20 +593,23 @@ def read_people(s: str, lex: Lexicon) -> list[Person]:
     names = find_names(s, lex)
     if not names:
         return []
-    headers = list_headers(s, lex)
+    headers = list_headers(s, lex, names)
     people: list[Person] = []
     lo = 0
     soft = place_notes(s, lex)  # once per sentence, not per name
     for i, n in enumerate(names):
         segs, anchored, plural = pre_chain(s, lo, n.start, lex, soft)
-        p = Person(n, titles=segs, anchored=anchored, plural=plural)
+        # "Đại tá Nguyễn Hữu Nghĩa", "Đại tá, Chính ủy Bộ Chỉ huy Quân sự tỉnh Nguyễn Văn A"
+        rank = _rank_before(s, lo, n.start, lex) or (_rank_before(s, lo, segs[0].start, lex) if segs else "")
+        p = Person(n, titles=segs, anchored=anchored, plural=plural, rank=rank)
         for a, b, hdr in headers:
             if a <= n.start < b:
                 p.header = hdr
                 p.anchored = True
         hi = names[i + 1].start if i + 1 < len(names) else len(s)
-        post, end = post_chain(s, n.end, hi, lex, names)
+        post, end, rank = post_chain(s, n.end, hi, lex, names)
         p.titles.extend(post)
+        p.rank = p.rank or rank
         p.anchored = p.anchored or bool(post)
         led = _led_delegation(s, min([n.start, *(t.start for t in segs)]), max(end, n.end), lex)
         if led is not None:
