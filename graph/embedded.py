@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from interparty.graph.schema import schema
 from interparty.graph.store import StoreError
 from interparty.graph.writes import Run, loaded_hashes, write_extractions
 
+READER_RETRIES = 5
+
 
 class EmbeddedStore:
     dialect = LADYBUG
@@ -26,18 +29,30 @@ class EmbeddedStore:
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no graph here yet; run `interparty ingest` first")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only)
-        except RuntimeError as exc:
-            msg = str(exc)
-            if "lock" in msg.casefold():
-                raise StoreError(f"{self.path}: the graph is open for writing by another process; "
-                                 "wait for it to finish (readers can open it with read_only=True)") from None
-            raise StoreError(f"{self.path}: cannot open the embedded graph ({msg})") from None
+        self._db = self._open(read_only)
         self._conn = ladybug.Connection(self._db)
         if not read_only:
             for stmt in ladybug_ddl(schema()):
                 self._conn.execute(stmt)
+
+    def _open(self, read_only: bool) -> ladybug.Database:
+        # A writer killed mid-transaction leaves a torn last WAL record (its commit never
+        # written): replay stops there and keeps every committed transaction before it, instead
+        # of refusing to open the graph. A reader can also meet the record a live writer is
+        # appending at that instant: it tries again a moment later.
+        for attempt in range(READER_RETRIES + 1):
+            try:
+                return ladybug.Database(str(self.path), read_only=read_only, throw_on_wal_replay_failure=False)
+            except RuntimeError as exc:
+                msg = str(exc)
+                if read_only and "checksum" in msg.casefold() and attempt < READER_RETRIES:
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                if "lock" in msg.casefold():
+                    raise StoreError(f"{self.path}: the graph is open for writing by another process; "
+                                     "wait for it to finish (readers can open it with read_only=True)") from None
+                raise StoreError(f"{self.path}: cannot open the embedded graph ({msg})") from None
+        raise AssertionError("unreachable")
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
         result = self._conn.execute(self.dialect.rewrite(cypher), params or {})

@@ -51,12 +51,15 @@ def clean(text: str) -> str:
     Line breaks are kept (paragraphs matter to the extractors); runs of other
     white space become one space.
     """
-    text = unicodedata.normalize("NFC", text)
-    for wrong, right in _LOOKALIKES:  # str.replace after a membership test: far cheaper than translate()
-        if wrong in text:
-            text = text.replace(wrong, right)
+    ascii_only = text.isascii()  # (then normalising, look-alikes and tone marks change nothing)
+    if not ascii_only:
+        text = unicodedata.normalize("NFC", text)
+        for wrong, right in _LOOKALIKES:  # str.replace after a membership test: far cheaper than translate()
+            if wrong in text:
+                text = text.replace(wrong, right)
     text = _INVISIBLE_RE.sub("", text)
-    text = _TONE_RE.sub(_retone, text)
+    if not ascii_only:
+        text = _TONE_RE.sub(_retone, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "  " in text or _ODD_SPACE_RE.search(text):
         text = _SPACE_RE.sub(" ", text)
@@ -74,6 +77,8 @@ def fold(text: str) -> str:
 def fold_cleaned(text: str) -> str:
     """:func:`fold` for text that has been through :func:`clean` already (a document's text and
     its substrings, gazetteer entries): the same result without repeating the cleaning."""
+    if text.isascii():  # no dash or tone mark to change
+        return " ".join(text.casefold().split())
     text = _DASH_RE.sub("-", text).casefold()
     text = _TONE_RE.sub(_retone, text)
     return " ".join(text.split())

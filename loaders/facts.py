@@ -85,32 +85,22 @@ class Cued:
     def pattern(self) -> str:
         return self.rx.pattern
 
-    def cued(self, low: str) -> bool:
+    def cued(self, text: str, low: str | None = None) -> bool:
+        """Whether ``text`` holds a cue (``low``: the text lower-cased, when the caller has it)."""
+        if self.cased:
+            low = text
+        elif low is None:
+            low = text.lower()
         for c in self.cues:  # noqa: SIM110 - a loop: any() over a generator costs more than the test
             if c in low:
                 return True
         return False
 
-    # search and finditer test the cues themselves: a call less on the hot path
     def search(self, text: str, low: str | None = None, pos: int = 0) -> re.Match[str] | None:
-        if self.cased:
-            low = text
-        elif low is None:
-            low = text.lower()
-        for c in self.cues:
-            if c in low:
-                return self.rx.search(text, pos)
-        return None
+        return self.rx.search(text, pos) if self.cued(text, low) else None
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
-        if self.cased:
-            low = text
-        elif low is None:
-            low = text.lower()
-        for c in self.cues:
-            if c in low:
-                return self.rx.finditer(text)
-        return iter(())
+        return self.rx.finditer(text) if self.cued(text, low) else iter(())
 
 
 #: A character beyond the BMP: where regexes over a :func:`char_class` of BMP characters only do not hold.
@@ -157,7 +147,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if not text[s:e].isspace()]  # spans are never empty
+    # spans are never empty (most open with a non-space: no need to cut them out to test them)
+    return [(s, e) for s, e in spans if not (text[s].isspace() and text[s:e].isspace())]
 
 
 # Confidences as given -> as recorded (clamped, rounded): extractors use a handful of values,

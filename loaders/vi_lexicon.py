@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from interparty.graph.normalize import clean, strip_marks
@@ -84,6 +84,17 @@ def _starts_re(strings: Iterable[str]) -> re.Pattern[str]:
     parts = [re.escape(first) + r"(?<![\w-].)" + ("" if "" in rest else "(?=" + _alt(rest) + ")")
              for first, rest in sorted(tails.items())]
     return re.compile("|".join(parts))
+
+
+def matches_at(starts: re.Pattern[str], rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(text)`` gives, when every match of ``rx`` begins where ``starts`` (see
+    :func:`_starts_re`) matches: ``rx`` is tried only there."""
+    match, pos = rx.match, 0
+    for cand in starts.finditer(text):
+        at = cand.start()
+        if at >= pos and (m := match(text, at)) is not None:
+            pos = m.end()
+            yield m
 
 
 def _first_upper(head: str) -> str:
@@ -260,16 +271,16 @@ class Lexicon:
             else:
                 cache[piece] = inside if inside and _ANY_UPPER.search(piece) else []
 
+    def _place_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``place_re.finditer(text)`` gives, only faster (see :func:`matches_at`)."""
+        return matches_at(self._place_starts, self.place_re, text)
+
     def _places_in(self, text: str) -> list[PlaceMatch]:
         if not _ANY_UPPER.search(text):
             return []
         out = []
-        match, pos = self.place_re.match, 0
-        for cand in self._place_starts.finditer(text):  # what place_re.finditer gives, only faster
-            at = cand.start()
-            if at < pos or (m := match(text, at)) is None:
-                continue
-            pos = m.end()
+        for m in self._place_matches(text):
+            at, pos = m.span()
             prefix, core, prefix2, core2 = m.groups()
             if not core:
                 prefix, core = prefix2, core2
@@ -293,7 +304,7 @@ class Lexicon:
         starts = {p.start: p for p in known}
         added: list[PlaceMatch] = []
         drop: set[int] = set()
-        for m in self._loose_place_re.finditer(text):
+        for m in matches_at(self._loose_starts, self._loose_place_re, text):
             prefix, run = m.group(1), m.group(2)
             if m.start() in starts:
                 continue  # a listed place with its prefix
@@ -351,14 +362,8 @@ class Lexicon:
         if hit is None:
             if len(self._body_name_cache) > 20000:
                 self._body_name_cache.clear()
-            hit = []
-            match, pos = self.body_name_re.match, 0
-            for cand in self._body_name_starts.finditer(text):
-                at = cand.start()
-                if at < pos or (m := match(text, at)) is None:
-                    continue
-                pos = m.end()
-                hit.append((at, pos, self.body_name_by_fold[fold(m.group())]))
+            hit = [(*m.span(), self.body_name_by_fold[fold(m.group())])
+                   for m in matches_at(self._body_name_starts, self.body_name_re, text)]
             self._body_name_cache[text] = hit
         return hit
 

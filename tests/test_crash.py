@@ -141,20 +141,21 @@ def kill_and_resume(cmd: list[str], loaded: Any, inspect: Any, seed: int = SEED)
     """Start ``cmd`` and SIGKILL it at a random moment, ``KILLS`` times; then let it finish.
 
     The moments are drawn with a fixed seed: once ``loaded()`` (how many sources the store
-    holds, polled) reaches a random target, the process gets a further random fraction of a
-    second, landing mid-source, and is killed. The last target is all of them, so the last
+    holds, polled) reaches a random target, the process gets a further random few milliseconds
+    (a source of this corpus loads in well under a tenth of a second), landing mid-source, and
+    is killed. The last target is all of them, so the last
     kill falls in the final reconciliation (or after the process ended: then it was not
     killed). After each kill ``inspect()`` checks the store: no source half-loaded.
     """
     rng = random.Random(seed)
-    targets = [*sorted(rng.sample(range(1, SOURCES), KILLS - 1)), SOURCES]
+    targets = [*sorted(rng.sample(range(1, SOURCES * 2 // 3), KILLS - 1)), SOURCES]
     rounds = []
     for target in targets:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 300
         while proc.poll() is None and loaded() < target and time.monotonic() < deadline:
-            time.sleep(0.1)
-        time.sleep(rng.uniform(0.0, 0.6))
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 0.05))
         killed = proc.poll() is None
         if killed:
             os.kill(proc.pid, signal.SIGKILL)
@@ -189,7 +190,8 @@ def test_sigkill_at_random_moments_then_rerun_gives_the_clean_graph_embedded(cor
     def inspect() -> int:
         if not db.exists():
             return 0
-        with interparty.open(db, read_only=True) as g:
+        # read-write: a killed writer can leave a checkpoint to recover, which a read-only open refuses
+        with interparty.open(db, judgements=tmp_path / "j.yaml") as g:
             return assert_no_half_loaded_source(g.store)
 
     kill_and_resume(cmd, count_sources(lambda: interparty.open(db, read_only=True)), inspect)
