@@ -436,18 +436,21 @@ def _signed_earlier(s: str, m: re.Match[str]) -> bool:
     return bool(_SIGNED_REF.search(s, max(0, m.start() - 80), m.start()))
 
 
+def _article_year(d: _Doc) -> int | None:
+    date = d.doc.date
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
 def _earlier_year(d: _Doc, s: str) -> bool:
     """The sentence names a year before the article's ("năm 2023, hai tỉnh đã ..."): a summary of the past."""
-    date = d.doc.date
-    if not date or not date[:4].isdigit():
-        return False
-    return any(int(m.group(1)) < int(date[:4]) for m in _ANY_YEAR.finditer(s))
+    year = _article_year(d)
+    return year is not None and any(int(m.group(1)) < year for m in _ANY_YEAR.finditer(s))
 
 
 def _history(d: _Doc, dm: DateMention) -> bool:
     """A date whose written year is before the year preceding the article's."""
-    date = d.doc.date
-    return bool(dm.year and date and date[:4].isdigit() and dm.year < int(date[:4]) - 1)
+    year = _article_year(d)
+    return bool(dm.year and year is not None and dm.year < year - 1)
 
 
 def _meeting_day(s: str, hits: list[_EventHit]) -> tuple[DateMention, bool] | None:

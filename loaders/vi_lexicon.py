@@ -212,7 +212,7 @@ class Lexicon:
         self.weak_surnames = frozenset(clean(x) for x in names.get("weak_surnames") or ())
         self.name_markers = frozenset(clean(x) for x in names.get("name_markers") or ())
         # eponyms matched loosely: "Cay-xỏn Phôm-vi-hản" is the listed "Kay-xỏn Phôm-vi-hẳn"
-        self.eponym_keys = frozenset(loose_key(x) for x in names.get("eponyms") or ())
+        self.eponym_keys = frozenset(eponym_key(x) for x in names.get("eponyms") or ())
         # (how many words the eponyms of two words or more have: where one may open or close a run)
         self.eponym_sizes = sorted({len(str(x).split()) for x in names.get("eponyms") or ()} - {1}, reverse=True)
         self.parties = g.parties
@@ -403,7 +403,7 @@ class Lexicon:
             return True
         if "-" not in name and name.split(" ", 1)[0] in self.surnames:
             return False
-        return loose_key(name) in self.eponym_keys
+        return eponym_key(name) in self.eponym_keys
 
     def _spelt_out(self, m: re.Match[str]) -> str:
         return self.abbrev[m.group(1)]
@@ -422,9 +422,11 @@ _LOOSE_DROP = re.compile(r"[^a-z]")
 
 
 @memo(1 << 12)
-def loose_key(name: str) -> str:
-    """A spelling-blind key of a name: no tone marks, hyphens or spaces, and c written k
-    ("Cay-xỏn Phôm-vi-hản" and "Kay-xỏn Phôm-vi-hẳn" meet)."""
+def eponym_key(name: str) -> str:
+    """A spelling-blind key of an eponym: no tone marks, hyphens or spaces, and c written k
+    ("Cay-xỏn Phôm-vi-hản" and "Kay-xỏn Phôm-vi-hẳn" meet). Coarser than
+    :func:`interparty.graph.resolve.loose_key`, which keeps words apart to tell living people
+    apart; an eponym is a fixed, short list where a coarse key is safe."""
     return _LOOSE_DROP.sub("", strip_marks(fold(name))).replace("c", "k")
 
 
