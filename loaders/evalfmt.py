@@ -23,7 +23,8 @@ def to_eval(ex: Extraction) -> dict[str, Any]:
     Conventions of the gold annotations that the graph does not follow: a rank is listed as a
     title with no body (in the graph it is the official's ``rank``), and an envoy whose mission is
     not written out ("Đại sứ Việt Nam tại Lào") holds the title with no body, the embassy being
-    listed among the bodies only when the text names it.
+    listed among the bodies only when the text names it. The same for a post whose body is implied,
+    not written ("Tổng Bí thư Tô Lâm": the party; resolution ``implied``).
     """
     names = {n.ref: n.props.get("name") or n.props.get("number") or n.key for n in ex.nodes}
 
@@ -42,7 +43,8 @@ def to_eval(ex: Extraction) -> dict[str, Any]:
             if r.type != "HOLDS_POSITION" or r.start != o.ref:
                 continue
             title, body = r.props.get("title"), names[r.end]
-            if r.props.get("role") in envoys and body and fold(body) not in fold(title or ""):
+            if (r.props.get("role") in envoys and body and fold(body) not in fold(title or "")) \
+                    or r.props.get("resolution") == "implied":
                 implied.add(r.end)
                 body = None
             positions.append({"title": title, "body": body, "role": r.props.get("role"),
@@ -50,7 +52,9 @@ def to_eval(ex: Extraction) -> dict[str, Any]:
         officials.append({"name": o.props.get("name"), "country": o.props.get("country"), "positions": positions})
     if implied:
         text = fold(ex.source.text)
-        implied = {ref for ref in implied if fold(names[ref]) not in text}
+        aliases = {n.ref: n.props.get("aliases") or () for n in ex.nodes if n.ref in implied}
+        implied = {ref for ref in implied
+                   if not any(fold(a) in text for a in (names[ref], *aliases.get(ref, ())) if a)}
     bodies = [{"name": b.props.get("name"), "kind": b.props.get("kind"), "country": b.props.get("country")}
               for b in ex.of_kind("Body") if b.ref not in implied]
     events = [{"kind": e.props.get("kind"), "date": e.props.get("date"), "date_text": e.props.get("date_text"),

@@ -168,7 +168,7 @@ def _locality_node(d: _Doc, place: Place, written: str, start: int, end: int) ->
     if committee is not None:
         return committee
     name = written[0].upper() + written[1:] if written else place.name
-    if place.kind == "province" and name in (place.name, *place.aliases):
+    if place.kind == "province" and (name == place.name or name in place.aliases):
         name = f"tỉnh {name}"  # "2 tỉnh Salavan và Savannakhet": the second is a province as much as the first
     ref = BodyRef(name, "locality", place.country, place, written, resolution="explicit")
     return _body_node(d, ref, start, end)
@@ -180,8 +180,8 @@ def _officials(d: _Doc) -> None:
         people = read_people(s, d.lex)
         # bodies the sentence names in running text, before its titles are resolved (a bare head may mean one)
         titled = [(t.start, t.end) for p in people for t in p.chain]
-        for ba, bb, ref in body_mentions(s, d.lex, d.ctx, [(p.name.start, p.name.end) for p in people], titled):
-            _body_node(d, ref, a + ba, a + bb)
+        for ba, bb, named in body_mentions(s, d.lex, d.ctx, [(p.name.start, p.name.end) for p in people], titled):
+            _body_node(d, named, a + ba, a + bb)
         for p in people:
             key = name_key(p.name.text)
             if not p.anchored and key not in d.officials:

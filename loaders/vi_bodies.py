@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from interparty.loaders.facts import cfold as fold
-from interparty.loaders.gazetteer import BodyHead, BodyName, Place, TitleHead
+from interparty.loaders.gazetteer import BodyHead, BodyName, Place, TitleHead, load_yaml
 from interparty.loaders.vi_lexicon import WORD_RE, Lexicon, PlaceMatch, _trie, body_key, upper_class
 from interparty.loaders.vi_titles import TitleSeg
 
-CONFIDENCE = {"explicit": 0.95, "same_chain": 0.85, "list_header": 0.8, "context": 0.7}
+CONFIDENCE = {"explicit": 0.95, "same_chain": 0.85, "list_header": 0.8, "implied": 0.8, "context": 0.7}
 _GENERIC_LEVEL = {"thành phố": "city", "tp": "city", "tp.": "city", "thủ đô": "city", "tỉnh": "province"}
 _GENERIC_WORDS = {"thành", "phố", "tỉnh", "thủ", "đô", "tp", "tp.", "huyện", "quận", "nhân", "dân", "cách", "mạng"}
 _AT_RE = re.compile(r"\s(?:tại|ở)\s")
@@ -125,11 +125,95 @@ def _level_ok(need: str, have: str) -> bool:
     return need == have or (need == "any" and have in ("city", "province"))
 
 
+@functools.cache
+def _title_data() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """titles.yaml's ``implied_bodies`` (folded head -> party | state) and ``shared_bodies``
+    (folded head -> the kinds of body whose post it can be when the next title writes the body)."""
+    t = load_yaml("titles.yaml")
+    implied = {fold(k): str(v) for k, v in (t.get("implied_bodies") or {}).items()}
+    shared: dict[str, frozenset[str]] = {}
+    for group in t.get("shared_bodies") or ():
+        for title in group.get("titles") or ():
+            shared[fold(title)] = shared.get(fold(title), frozenset()) | frozenset(group.get("kinds") or ())
+    return implied, shared
+
+
+@functools.cache
+def _state_data() -> tuple[dict[str, str], frozenset[str]]:
+    """bodies.yaml's ``states`` (country -> the state's name) and ``state_kinds``."""
+    b = load_yaml("bodies.yaml")
+    return {k: str(v) for k, v in (b.get("states") or {}).items()}, frozenset(b.get("state_kinds") or ())
+
+
+def _lone_country(text: str, lex: Lexicon) -> str:
+    """The country ``text`` names and nothing else ("Lào", "CHDCND Lào"), else ""."""
+    ps = lex.places_in(text)
+    if len(ps) == 1 and ps[0].place is not None and ps[0].level == "country" and not text[:ps[0].start].strip() \
+            and not text[ps[0].end:].strip():
+        return ps[0].place.country
+    return ""
+
+
+def _implied(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext, lex: Lexicon) -> BodyRef | None:
+    """"Tổng Bí thư Tô Lâm", "Chủ tịch nước Lào": a national post written without its body is in the
+    party or the state of the official's country (titles.yaml ``implied_bodies``), when that country
+    is known: written with the title, else Vietnam for a Vietnamese official, else a partner country
+    the chain names or the only one the article names. None otherwise."""
+    what = _title_data()[0].get(fold(seg.head.head))
+    if what is None:
+        return None
+    written = _lone_country(seg.rest, lex) if seg.rest else ""
+    if seg.rest and not written:
+        return None  # "Tổng Bí thư Ban Chấp hành ...": not a bare post
+    written = written or (_lone_country(seg.hint, lex) if seg.hint else "")
+    if not written and not _country_known(country, chain, ctx, lex):
+        return None
+    c = written or country
+    name = lex.parties.get(c) if what == "party" else _state_data()[0].get(c)
+    if not name:
+        return None
+    return BodyRef(name, what, c, resolution="implied")
+
+
+def _country_known(country: str, chain: list[TitleSeg], ctx: DocContext, lex: Lexicon) -> bool:
+    """Whether the official's ``country`` is known well enough to put a national body of it on a post
+    that does not write one: Vietnam (a Vietnamese official), a country the chain names, or the only
+    partner country the article names, or far more often than any other (not a guess between Laos
+    and Cambodia)."""
+    if country == "VN":
+        return True
+    if not country or any(country in seg_countries(s, lex) for s in chain):
+        return bool(country)
+    counts = ctx.country_counts
+    other = max((n for c, n in counts.items() if c and c not in ("VN", country)), default=0)
+    return counts[country] > 0 and counts[country] >= 3 * other
+
+
+def _shared(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext, lex: Lexicon) -> BodyRef | None:
+    """"Phó Tư lệnh, Tham mưu trưởng Quân khu 2": a title written without a body, right before a comma
+    and a title whose body is written, holds its post in that body when the body is of a kind the
+    title can be a post in (titles.yaml ``shared_bodies``). Both titles are the same person's, read
+    on the same side of the name (the comma alone stands between them)."""
+    kinds = _title_data()[1].get(fold(seg.head.head))
+    if not kinds or seg.via != "explicit":
+        return None
+    nxt = next((o for o in chain if seg.end < o.start <= seg.end + 3 and o.via == "explicit"), None)
+    if nxt is None or nxt.head.ambassador or nxt.head.no_body:
+        return None
+    ref = resolve(nxt, country, chain, ctx, lex)
+    if ref is None or ref.kind not in kinds:
+        return None
+    return dataclasses.replace(ref, resolution="context" if ref.resolution == "context" else "same_chain")
+
+
 def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext, lex: Lexicon) -> BodyRef | None:
-    """The body a title points at, or None when it names none ("Tổng Bí thư", a bare "Đại sứ")."""
+    """The body a title points at, or None when it names none (a bare "Đại sứ", a "Tổng Bí thư" of an
+    official whose country is not known)."""
     head = seg.head
     if head.no_body:
-        return None
+        return _implied(seg, country, chain, ctx, lex)
+    if not seg.rest and not head.body and not head.fixed_body and not head.ambassador:
+        return _shared(seg, country, chain, ctx, lex)
     via = "list_header" if seg.via == "list_header" else "explicit"
     if head.ambassador:
         m = _AMBASSADOR_RE.match(seg.rest)
@@ -146,6 +230,8 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         return _administration(seg, country, chain, ctx, lex, via)
     if head.fixed_body:
         text = head.fixed_body if not seg.rest or not lex.body_re.search(seg.rest) else seg.rest
+        if seg.rest and text == head.fixed_body and _lone_country(seg.rest, lex):
+            text = f"{text} {seg.rest}"  # "Thủ tướng Lào": the government of Laos
     elif head.body:
         if not seg.rest:
             # "Thứ trưởng" in a ministry's delegation: the ministry of the official's side named before
@@ -158,7 +244,7 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         text = seg.rest
     if not text:
         return None
-    heads = list(lex.body_re.finditer(text))
+    heads: list[re.Match[str] | _Whole] = list(lex.body_re.finditer(text))
     full = full_name_at(text, 0, lex)
     if full and (not heads or heads[0].start() > 0):
         # "Ủy ban Trung ương MTTQ Việt Nam": a full name that opens with no head of its own
@@ -190,10 +276,10 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
             heads = heads[:1]
     text = text[0].upper() + text[1:]
     loc: tuple[int, BodyHead] | None = None
-    for m in heads[1:] if first.scope in ("sub", "own") or full else heads[:1]:
-        bh = lex.body_head(m.group(1))
+    for hm in heads[1:] if first.scope in ("sub", "own") or full else heads[:1]:
+        bh = lex.body_head(hm.group(1))
         if bh and bh.scope in ("local", "national"):
-            loc = (m.start(), bh)
+            loc = (hm.start(), bh)
     if first.scope in ("local", "national") and loc is None:
         loc = (0, first)
     place = _trailing_place(text, lex)
@@ -243,6 +329,11 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
     elif loc is not None and loc[1].scope == "national" and not party and not place:
         if full and full[1].country:
             pass
+        elif country and country != "VN" and not _country_known(country, chain, ctx, lex):
+            return None  # "Thủ tướng Hun Manet" in an article about Laos and Cambodia: whose government?
+        elif country and country != "VN" and loc[1].kind in _state_data()[1] and country in lex.country_names:
+            # a foreign official's "Chính phủ", "Quốc hội": his country's state, not his party's
+            name, resolution, body_country = f"{text} {lex.country_names[country]}", "context", country
         elif country and country != "VN" and country in lex.parties:
             party_name = lex.parties[country]
             name = (text[: -len("Đảng")] + party_name) if text.endswith("Đảng") else f"{text} {party_name}"
@@ -258,9 +349,9 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         body_country = party
     if first.named and pl is None and not party and name == text and (loc is None or loc[0] == 0):
         # "Phó Giám đốc Học viện": the academy the article named in full
-        hit = ctx.elided(text, body_country)
-        if hit is not None:
-            return hit
+        elided = ctx.elided(text, body_country)
+        if elided is not None:
+            return elided
     ref = BodyRef(name, first.kind, body_country, pl, pl_text, resolution=resolution)
     if loc is not None and loc[0] > 0 and loc[1].scope == "local" and pl is not None:
         ptext = text[loc[0]:]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from interparty.loaders.dates import DateMention, find_dates, looks_back, resolve_year
 from interparty.loaders.facts import Cued, name_key
@@ -180,6 +180,7 @@ class _EventHit:
     back: bool
     officials: list[tuple[str, str]] = field(default_factory=list)
     bodies: list[tuple[str, str]] = field(default_factory=list)
+    node: tuple[str, str] | None = None  # the Event node, once emitted
 
 
 def _phrase_body(d: _Doc, phrase: str, start: int, country: str = "VN", whole: bool = False,
@@ -496,7 +497,7 @@ def _emit_event_nodes(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, in
                                 kind=kind, name=name, **props)
                 made[ident] = node
                 by_kind.setdefault(h.kind, []).append(node)
-        h.node = node  # type: ignore[attr-defined]
+        h.node = node
         for off, (oa, ob) in people.get(h.sentence, []):
             d.fb.rel("ATTENDED", off, node, d.fb.mention(oa, ob, "vi.attended.same_sentence", 0.7),
                      role="participant")
@@ -518,16 +519,17 @@ def _emit_event_nodes(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, in
 def _also_present(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, int], list]) -> None:
     """People of an "also present" sentence attended the event named last before it."""
     with_event = {h.sentence for h in hits}
-    ordered = sorted((h for h in hits if getattr(h, "node", None)), key=lambda h: h.start)
-    starts = [h.start for h in ordered]
+    ordered = sorted((h.start, h.end, h.node) for h in hits if h.node is not None)
+    starts = [start for start, _, _ in ordered]
     for span, found in people.items():
         if span in with_event or not _ALSO_PRESENT.match(d.view[span[0]:span[1]]):
             continue
         k = bisect.bisect_left(starts, span[0]) - 1
-        if k < 0 or span[0] - ordered[k].end > _ALSO_PRESENT_REACH:
+        if k < 0 or span[0] - ordered[k][1] > _ALSO_PRESENT_REACH:
             continue
+        event = ordered[k][2]
         for off, (oa, ob) in found:
-            d.fb.rel("ATTENDED", off, ordered[k].node, d.fb.mention(oa, ob, "vi.attended.also_present", 0.65),
+            d.fb.rel("ATTENDED", off, event, d.fb.mention(oa, ob, "vi.attended.also_present", 0.65),
                      role="participant")
 
 
@@ -564,8 +566,8 @@ def _emit_agreements(d: _Doc, agreements: list[_Agreement], hits: list[_EventHit
         node = d.fb.node("Agreement", ident, d.fb.mention(a, b, "vi.agreement", 0.8), **props)
         made[ident] = node
         _party_to(d, sides, node)
-        if signing is not None and getattr(signing, "node", None):
-            d.fb.rel("SIGNED_AT", node, signing.node, d.fb.mention(a, b, "vi.signed_at", 0.75))  # type: ignore[attr-defined]
+        if signing is not None and signing.node is not None:
+            d.fb.rel("SIGNED_AT", node, signing.node, d.fb.mention(a, b, "vi.signed_at", 0.75))
 
 
 # (props, start, end, the signing event, the sides, whether one of a list of documents)
@@ -817,13 +819,13 @@ def _courses_and_plans(d: _Doc, hits: list[_EventHit],
     for i, c in enumerate(courses):
         props = {k: c[k] for k in ("name", "start_date", "year_inferred", "duration", "participants", "trainees",
                                    "managers") if c.get(k) is not None}
-        ca, cb = c["span"]  # type: ignore[misc]
+        ca, cb = cast(tuple[int, int], c["span"])
         node = d.fb.node("Course", f"{d.doc.key}|course|{i}", d.fb.mention(ca, cb, "vi.course", 0.85), **props)
         org = c.get("organiser")
         if org:
             d.fb.rel("ORGANIZED", org, node, d.fb.mention(ca, cb, "vi.course.organiser", 0.85))  # type: ignore[arg-type]
             ev = c.get("opening")
-            if ev is not None and getattr(ev, "node", None):
+            if isinstance(ev, _EventHit) and ev.node is not None:
                 d.fb.rel("ORGANIZED", org, ev.node, d.fb.mention(ca, cb, "vi.event.organiser", 0.8))  # type: ignore[arg-type]
         if c.get("plan"):
             d.fb.rel("PROVIDES_FOR", c["plan"], node, d.fb.mention(ca, cb, "vi.plan.course", 0.8))  # type: ignore[arg-type]

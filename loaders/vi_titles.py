@@ -28,6 +28,9 @@ _STOP_RE = re.compile(
 # Words of titles and bodies that never stand in a personal name.
 _TITLE_WORDS = frozenset({"Ban", "Bí", "Chủ", "Trưởng", "Ủy", "Thành", "Tỉnh", "Đảng", "Bộ", "Phó", "Đại", "Chính",
                           "Trung", "Hội", "Sở", "Văn", "Tổng"}) - {"Văn", "Thành", "Trung"}
+# ... but for these, also given names, as the last syllable of a name of three or more with a family
+# name first ("Phạm Minh Chính"; find_names has dropped a last word that opens "Chính ủy", "Đại biểu")
+_GIVEN_TOO = frozenset({"Chính", "Đại"})
 _HARD_BOUNDARY = re.compile(r"[;:()\"“”!?]|\s[-–]\s")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)\s*$")
 _PAREN_RE = re.compile(r"\([^()]{1,40}\)")
@@ -183,9 +186,11 @@ def _vietnamese(words: list[str], lex: Lexicon) -> bool:
     (foreign) syllable, no title or body word, at most five syllables.
     """
     n = len(words)
-    if n < 2 or n > 5 or any("-" in w or w in _TITLE_WORDS for w in words):
+    if n < 2 or n > 5 or any("-" in w or w in _TITLE_WORDS for w in words[:-1]) or "-" in words[-1]:
         return False
     first, not_name = words[0], lex.not_name
+    if words[-1] in _TITLE_WORDS and not (words[-1] in _GIVEN_TOO and n >= 3 and first in lex.surnames):
+        return False
     if first in _PARTICLES:
         return words[1] not in _NOT_AFTER_PARTICLE
     if first in lex.surnames:
@@ -240,9 +245,11 @@ def _name_ends_in_place(run: list[tuple[int, int, str]], st: int, prev_end: int,
                         lex: Lexicon) -> bool:
     """Whether the one-word place at ``st`` (a bare "Nga", "Huế") closes the name the run began
     ("Hà Thị Nga", "Nguyễn Văn Huế"): two or three syllables before it, one space apart, with a
-    family name first or "Văn"/"Thị" second."""
-    return (2 <= len(run) <= 3 and st == prev_end + 1 and place.start == st and place.end == en
-            and (run[0][2] in lex.surnames or run[1][2] in lex.name_markers))
+    family name first or "Văn"/"Thị" second (an honorific may open the run: "Bà Hà Thị Nga")."""
+    if not (len(run) >= 2 and st == prev_end + 1 and place.start == st and place.end == en):
+        return False
+    return any(run[-k][2] in lex.surnames or run[-k + 1][2] in lex.name_markers
+               for k in (3, 2) if k <= len(run) and (k == len(run) or run[-k - 1][2] in lex.not_name))
 
 
 def _blocked(places: list[PlaceMatch], k: int, pos: int) -> bool:
@@ -408,8 +415,8 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
         # "..., Tỉnh trưởng tỉnh Svay Rieng và Ngài Kim Sothea": "và" and an honorific open the next person
         h = lex.honorific_re.search(s, pos, limit)
         cut = h.start(1) if h else limit
-        a = _AND_END_RE.search(s, pos, cut)
-        cut = a.start() if a else cut
+        and_m = _AND_END_RE.search(s, pos, cut)
+        cut = and_m.start() if and_m else cut
         if cut < limit and s[pos:cut].strip():
             limit = cut
     if _DASH_RE.match(s, pos, limit):
