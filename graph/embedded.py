@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,7 +17,10 @@ from interparty.graph.schema import schema
 from interparty.graph.store import StoreError
 from interparty.graph.writes import Run, loaded_hashes, write_extractions
 
-READER_RETRIES = 5
+READER_RETRIES = 6
+# What a reader meets while a writer works on the same graph, gone a moment later: the WAL
+# record being appended, a checkpoint in progress.
+_TRANSIENT = re.compile(r"checksum|checkpoint recovery is pending", re.IGNORECASE)
 
 
 class EmbeddedStore:
@@ -39,14 +43,14 @@ class EmbeddedStore:
         # A writer killed mid-transaction leaves a torn last WAL record (its commit never
         # written): replay stops there and keeps every committed transaction before it, instead
         # of refusing to open the graph. A reader can also meet the record a live writer is
-        # appending at that instant: it tries again a moment later.
+        # appending, or the writer's checkpoint, at that instant: it tries again a moment later.
         for attempt in range(READER_RETRIES + 1):
             try:
                 return ladybug.Database(str(self.path), read_only=read_only, throw_on_wal_replay_failure=False)
             except RuntimeError as exc:
                 msg = str(exc)
-                if read_only and "checksum" in msg.casefold() and attempt < READER_RETRIES:
-                    time.sleep(0.05 * (attempt + 1))
+                if read_only and _TRANSIENT.search(msg) and attempt < READER_RETRIES:
+                    time.sleep(0.1 * 2 ** attempt)  # 0.1 s, then doubling: about 6 s in all
                     continue
                 if "lock" in msg.casefold():
                     raise StoreError(f"{self.path}: the graph is open for writing by another process; "

@@ -55,8 +55,10 @@ def to_eval(ex: Extraction) -> dict[str, Any]:
         aliases = {n.ref: n.props.get("aliases") or () for n in ex.nodes if n.ref in implied}
         implied = {ref for ref in implied
                    if not any(fold(a) in text for a in (names[ref], *aliases.get(ref, ())) if a)}
+    # (the state or government an English "President of Laos", "Prime Minister" implies is not written either)
     bodies = [{"name": b.props.get("name"), "kind": b.props.get("kind"), "country": b.props.get("country")}
-              for b in ex.of_kind("Body") if b.ref not in implied]
+              for b in ex.of_kind("Body") if b.ref not in implied
+              and not (b.mentions and all(m.method == "en_state_office" for m in b.mentions))]
     events = [{"kind": e.props.get("kind"), "date": e.props.get("date"), "date_text": e.props.get("date_text"),
                "year_inferred": e.props.get("year_inferred"),
                "participants": [names[r.start] for r in ex.rels if r.type == "ATTENDED" and r.end == e.ref]}

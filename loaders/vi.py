@@ -16,7 +16,7 @@ from interparty.loaders.facts import Cued, FactBuilder, name_key, sentence_spans
 from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import Place
 from interparty.loaders.vi_bodies import CONFIDENCE, BodyRef, DocContext, body_mentions, resolve, seg_countries
-from interparty.loaders.vi_lexicon import Lexicon, body_key, lexicon
+from interparty.loaders.vi_lexicon import Lexicon, PlaceMatch, body_key, lexicon
 from interparty.loaders.vi_titles import Person, TitleSeg, read_people
 
 _BYLINE_RE = re.compile(r"^[^\W\d_][^\n\d]{1,40}?\s+\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?\s*$")
@@ -26,6 +26,7 @@ _IMAGE_RE = Cued(r"[|]|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp)\b",
                  ("|", "![", ".jpg", ".jpeg", ".png", ".gif", ".webp"), re.IGNORECASE)
 _DEGREE_RE = Cued(r"\b(?:PGS|GS|TS|ThS)\b\.?,?", ("GS", "TS", "ThS"), cased=True)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_OF_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?của\s+(?:nước\s+)?")
 
 
 _MISS: Any = object()  # a cache miss (None is a remembered answer)
@@ -120,6 +121,15 @@ def _person_country(p: Person, d: _Doc) -> str:
     return foreign[0] if foreign else d.ctx.main_foreign() or (countries[0] if countries else "")
 
 
+def _of_country(s: str, end: int, lex: Lexicon) -> PlaceMatch | None:
+    """The country written right after a name with "của" ("Hun Manet của Campuchia"), else None."""
+    m = _OF_RE.match(s, end)
+    if m is None:
+        return None
+    ps = lex.places_in(s[m.end():m.end() + 40])
+    return ps[0] if ps and ps[0].start == 0 and ps[0].level == "country" and ps[0].place else None
+
+
 def _place_node(d: _Doc, place: Place, start: int, end: int, written: str = "") -> tuple[str, str]:
     ref = ("Place", name_key(place.name))
     if ref in d.emitted:  # one mention per document is provenance enough, and facts are not free
@@ -186,7 +196,11 @@ def _officials(d: _Doc) -> None:
             key = name_key(p.name.text)
             if not p.anchored and key not in d.officials:
                 continue
-            country = _person_country(p, d)
+            of = _of_country(s, p.name.end, d.lex)
+            if of is not None:  # "Thủ tướng Hun Manet của Campuchia": the country his titles are of
+                for seg in p.chain:
+                    seg.hint = seg.hint or of.text
+            country = of.place.country if of is not None and of.place else _person_country(p, d)
             d.officials.setdefault(key, country)
             country = d.officials[key]
             na, nb = a + p.name.start, a + p.name.end

@@ -232,6 +232,11 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         text = head.fixed_body if not seg.rest or not lex.body_re.search(seg.rest) else seg.rest
         if seg.rest and text == head.fixed_body and _lone_country(seg.rest, lex):
             text = f"{text} {seg.rest}"  # "Thủ tướng Lào": the government of Laos
+        elif seg.rest and text == head.fixed_body and (tp := _trailing_place(seg.rest, lex)) is not None \
+                and tp.start == 0 and tp.level in ("province", "city") \
+                and (hm := lex.body_re.search(seg.text, 0, len(seg.text) - len(seg.rest))) is not None:
+            # "Tham mưu trưởng Bộ đội Biên phòng tỉnh Quảng Trị": the province's, not the national command
+            text = f"{seg.text[hm.start():len(seg.text) - len(seg.rest)].strip()} {seg.rest}"
     elif head.body:
         if not seg.rest:
             # "Thứ trưởng" in a ministry's delegation: the ministry of the official's side named before

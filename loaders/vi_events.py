@@ -55,8 +55,9 @@ _KINDS: list[tuple[str, Cued]] = [(k, Cued(p, cues, re.IGNORECASE)) for k, p, cu
                 r"[Đđ]ài tưởng niệm|[Tt]ượng đài))\b", ("dâng hoa", "dâng hương", "vòng hoa", "viếng")),
     ("handover", r"\b(?:lễ bàn giao|bàn giao công trình|khánh thành|khởi công|gắn biển công trình)\b",
      ("bàn giao", "khánh thành", "khởi công", "gắn biển")),
-    ("donation", r"\b(?:trao tặng|trao quà|tặng quà|trao (?:\d+ )?(?:suất )?học bổng)\b",
-     ("trao tặng", "trao quà", "tặng quà", "học bổng")),
+    ("donation", r"\b(?:trao tặng|trao quà|tặng quà|trao (?:\d+ )?(?:suất )?học bổng|"
+                 r"trao (?:\d+ )?(?:căn |ngôi )?nhà (?:tình nghĩa|tình thương|đại đoàn kết))\b",
+     ("trao tặng", "trao quà", "tặng quà", "học bổng", "nhà tình", "đại đoàn kết")),
     ("fair", r"\b(?<!khai mạc )(?<!bế mạc )(?:[Hh]ội chợ|[Tt]riển lãm)\b", ("hội chợ", "triển lãm")),
     ("other", r"\blễ kỷ niệm\b", ("lễ kỷ niệm",)),
 ]]
@@ -67,7 +68,8 @@ _OTHER_KINDS = frozenset({"tribute", "handover", "donation", "fair"})
 _HAPPENED = Cued(r"\b(?:đã|vừa|nhân dịp|dịp này|trước đó|sau đó|tiếp đó|ngay sau|cùng ngày)\b",
                  ("đã", "vừa", "dịp", "trước đó", "sau đó", "tiếp đó", "ngay sau", "cùng ngày"), re.IGNORECASE)
 _NOT_HAPPENED = Cued(r"\b(?:đề nghị|mong|nhất trí|thống nhất|cần(?! Thơ)|để|nhằm|chuẩn bị|tiếp tục|phấn đấu|hướng tới|"
-                     r"đề xuất|kế hoạch|có thể|thời gian qua|những năm qua|năm qua|hằng năm|hàng năm|thường xuyên)\b",
+                     r"đề xuất|kế hoạch(?!\s+số)|có thể|thời gian qua|những năm qua|năm qua|hằng năm|hàng năm|"
+                     r"thường xuyên)\b",
                      ("đề nghị", "mong", "nhất trí", "thống nhất", "cần", "để", "nhằm", "chuẩn bị", "tiếp tục",
                       "phấn đấu", "hướng tới", "đề xuất", "kế hoạch", "có thể", "năm qua", "hằng năm", "hàng năm",
                       "thường xuyên"), re.IGNORECASE)
@@ -112,9 +114,11 @@ _ITEM_PERIOD_RE = re.compile(r"(?:giai đoạn|năm)\s+(\d{4})\s*[-–]\s*(\d{4}
 _YEAR_PERIOD_RE = re.compile(r"\b(?:hợp tác|ghi nhớ)\b[^,;]{0,30}?\bnăm\s+(\d{4})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
 # "ký kết 3 văn bản hợp tác, gồm: Biên bản ...; Bản ghi nhớ ...; Thỏa thuận ...": the documents one by one
 _LIST_RE = re.compile(r"\s*,?\s*(?:(?:bao\s+)?gồm\s*:?|:)\s*")
-_ITEM_RE = re.compile(r"(?:và\s+)?(?:(?P<count>" + _COUNT + r")\s+)?(?P<word>" + _DOC_WORDS + r")\b", re.IGNORECASE)
+_ITEM_RE = re.compile(r"(?:(?:và|cùng(?:\s+với)?)\s+)?(?:(?P<count>" + _COUNT + r")\s+)?(?P<word>" + _DOC_WORDS
+                      + r")\b", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?=(?:và\s+)?(?:" + _DOC_WORDS + r")\b)|\s+(?=và\s+(?:" + _DOC_WORDS
-                         + r")\b)", re.IGNORECASE)
+                         + r")\b)|\s+(?=cùng(?:\s+với)?\s+(?:(?:" + _COUNT + r")\s+)?(?:" + _DOC_WORDS + r")\b)",
+                         re.IGNORECASE)
 # where a list of documents gives way to the rest of the sentence ("…, nhằm tạo cơ sở …")
 _ITEM_END = re.compile(r",\s*(?:nhằm|tạo|góp|để|qua đó|đánh dấu|mở ra|thể hiện|khẳng định)\b|\s+(?:nhằm|để)\s",
                        re.IGNORECASE)
@@ -128,10 +132,12 @@ _NOT_YET = re.compile(r"\b(?:sẽ|dự kiến|sắp|tiến tới|hướng tới|
 # "<document> được ký kết ngày 15-1-2024", "<document> vừa được ký kết": an agreement named as signed
 # (a treaty so named is history, as is an agreement signed before the year preceding the article).
 _SIGNED_RE = Cued(r"\s(?:(?P<recent>vừa)\s+|đã\s+)?(?:được\s+(?:hai bên\s+)?ký(?:\s+kết)?|"
-                  r"ký(?:\s+kết)?(?=\s+(?:vào\s+)?ngày))\b", ("ký",), re.IGNORECASE)
+                  r"ký(?:\s+kết)?(?=\s+(?:vào\s+)?ngày)|ký(?:\s+kết)?(?=[^.;:,]{0,50}?\bvừa\s+(?:qua|rồi)\b))\b",
+                  ("ký",), re.IGNORECASE)
 _SIGNED_DOC_RE = re.compile(r"(?<!\w)(?:biên bản|(?<!biên )bản ghi nhớ|(?<!bản )thỏa thuận|bản thỏa thuận|hiệp định|"
                             r"nghị định thư|chương trình hợp tác|kế hoạch hợp tác)\b", re.IGNORECASE)
 # "kỷ niệm 47 năm Ngày ký Hiệp ước ...", "nhân dịp 47 năm ký kết Hiệp ước ...": an old signing's anniversary
+_CLAUSE_END = re.compile(r"[,.;:]")
 _ANNIVERSARY = re.compile(r"kỷ niệm[^.;]{0,60}$|\b\d+\s+năm\s+(?:[Nn]gày\s+)?$", re.IGNORECASE)
 _COURSE_RE = Cued(
     r"(?:khai giảng|bế giảng|tổ chức|mở)\s+(?:lễ\s+(?:khai giảng|bế giảng)\s+)?(?P<n>\d+\s+)?"
@@ -181,6 +187,7 @@ class _EventHit:
     officials: list[tuple[str, str]] = field(default_factory=list)
     bodies: list[tuple[str, str]] = field(default_factory=list)
     node: tuple[str, str] | None = None  # the Event node, once emitted
+    earlier: bool = False  # a signing reported as done before the article's events ("đã ký ... vừa qua")
 
 
 def _phrase_body(d: _Doc, phrase: str, start: int, country: str = "VN", whole: bool = False,
@@ -340,8 +347,13 @@ def extract_events(d: _Doc) -> None:
         for m in _SIGNED_RE.finditer(s, low):
             signed = _signed_before(d, s, m, signed_spans)
             if signed is not None:
-                props, da, db = signed
-                agreements.append((props, a + da, a + db, None, _agreement_sides(d, s, a, da), False))
+                props, da, db, recent = signed
+                earlier = None
+                if recent and "signing" not in kinds:
+                    # "Biên bản ... mà hai Bộ đã ký tại Viêng Chăn vừa qua": a recent signing of its own
+                    earlier = _EventHit("signing", a + m.start(), a + m.end(), None, (a, b), True, earlier=True)
+                    hits.append(earlier)
+                agreements.append((props, a + da, a + db, earlier, _agreement_sides(d, s, a, da), False))
     _emit_events(d, hits)
     _emit_agreements(d, agreements, hits)
     _courses_and_plans(d, hits, per_sentence)
@@ -404,10 +416,11 @@ def _listed(s: str, pos: int, end: int | None = None) -> list[tuple[int, int, di
 
 
 def _signed_before(d: _Doc, s: str, m: re.Match[str],
-                   taken: list[tuple[int, int]]) -> tuple[dict[str, object], int, int] | None:
+                   taken: list[tuple[int, int]]) -> tuple[dict[str, object], int, int, bool] | None:
     """An agreement named as signed ("Thỏa thuận ... được ký kết ngày 15-1-2024", "... vừa được ký kết"):
-    its props and span, unless it is history (signed before the year preceding the article), one read
-    already as signed in the sentence, or its date is not given (and it is not said to be recent)."""
+    its props, span and whether it is said to be recent with no date ("vừa qua"), unless it is history
+    (signed before the year preceding the article), one read already as signed in the sentence, or its
+    date is not given (and it is not said to be recent)."""
     lo = max(0, m.start() - 200)
     docs = list(_SIGNED_DOC_RE.finditer(s, lo, m.start()))
     if not docs:
@@ -417,8 +430,12 @@ def _signed_before(d: _Doc, s: str, m: re.Match[str],
     if any(c in between for c in ".;:") or _ANNIVERSARY.search(s[:doc.start()]) \
             or any(x <= doc.start() < y for x, y in taken):
         return None
-    date = next((x for x in find_dates(s) if m.end() <= x.start <= m.end() + 12), None)
-    if date is None and not m.group("recent"):
+    clause = _CLAUSE_END.search(s, m.end())
+    clause_end = clause.start() if clause else len(s)
+    date = next((x for x in find_dates(s) if m.end() <= x.start <= m.end() + 12
+                 or (m.end() <= x.start < clause_end and _RECENTLY.search(s, x.end, clause_end))), None)
+    recent = date is None and bool(m.group("recent") or _RECENTLY.search(s, m.end(), clause_end))
+    if date is None and not recent:
         return None
     props, name = _document(s, doc.start(), s[doc.start():m.start()], doc.group(0), None)
     if date is not None:
@@ -426,7 +443,7 @@ def _signed_before(d: _Doc, s: str, m: re.Match[str],
             return None
         dp = _date_props(d, date, True, s)
         props["date"], props["year_inferred"] = dp["date"], dp["year_inferred"]
-    return props, doc.start(), doc.start() + len(name)
+    return props, doc.start(), doc.start() + len(name), recent
 
 
 def _signed_earlier(s: str, m: re.Match[str]) -> bool:
@@ -496,9 +513,10 @@ def _emit_event_nodes(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, in
                 node = d.fb.node("Event", ident, d.fb.mention(h.start, h.end, f"vi.event.{h.kind}", 0.8),
                                 kind=kind, name=name, **props)
                 made[ident] = node
-                by_kind.setdefault(h.kind, []).append(node)
+                if not h.earlier:  # a later undated signing is not a mention of the earlier one
+                    by_kind.setdefault(h.kind, []).append(node)
         h.node = node
-        for off, (oa, ob) in people.get(h.sentence, []):
+        for off, (oa, ob) in [] if h.earlier else people.get(h.sentence, []):
             d.fb.rel("ATTENDED", off, node, d.fb.mention(oa, ob, "vi.attended.same_sentence", 0.7),
                      role="participant")
         for body in h.bodies:
@@ -519,7 +537,7 @@ def _emit_event_nodes(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, in
 def _also_present(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, int], list]) -> None:
     """People of an "also present" sentence attended the event named last before it."""
     with_event = {h.sentence for h in hits}
-    ordered = sorted((h.start, h.end, h.node) for h in hits if h.node is not None)
+    ordered = sorted((h.start, h.end, h.node) for h in hits if h.node is not None and not h.earlier)
     starts = [start for start, _, _ in ordered]
     for span, found in people.items():
         if span in with_event or not _ALSO_PRESENT.match(d.view[span[0]:span[1]]):
@@ -550,11 +568,15 @@ def _people_by_sentence(d: _Doc) -> dict[tuple[int, int], list[tuple[tuple[str, 
 
 def _emit_agreements(d: _Doc, agreements: list[_Agreement], hits: list[_EventHit]) -> None:
     made: dict[str, tuple[str, str]] = {}
+    words: dict[str, set[str]] = {}  # ident -> the words of the document's name
     order = sorted(range(len(agreements)), key=lambda i: not (agreements[i][0].get("period")
                                                               or agreements[i][0].get("date")))
     for i in order:
         props, a, b, signing, sides, listed = agreements[i]
-        same = [k for k in made if k.split("|")[1] == props["kind"]]
+        # an undated mention of a document named before ("Biên bản ghi nhớ" after "Biên bản ghi nhớ hợp
+        # tác giai đoạn ..."), not another document of the kind ("Biên bản ghi nhớ về văn thư")
+        named = set(_NAME_WORDS.findall(fold(str(props["name"]))))
+        same = [k for k in made if k.split("|")[1] == props["kind"] and named <= words[k]]
         tag = props.get("period") or props.get("date")
         # a count of documents ("5 văn bản hợp tác") and each document of a list are documents of their own
         own = ([f"n{props['count']}"] if props.get("count") else []) + ([fold(str(props["name"]))] if listed else [])
@@ -565,6 +587,7 @@ def _emit_agreements(d: _Doc, agreements: list[_Agreement], hits: list[_EventHit
         ident = "|".join([d.doc.key, str(props["kind"]), str(tag or f"#{i}"), *own])
         node = d.fb.node("Agreement", ident, d.fb.mention(a, b, "vi.agreement", 0.8), **props)
         made[ident] = node
+        words[ident] = named
         _party_to(d, sides, node)
         if signing is not None and signing.node is not None:
             d.fb.rel("SIGNED_AT", node, signing.node, d.fb.mention(a, b, "vi.signed_at", 0.75))
@@ -629,10 +652,15 @@ def _agreement_sides(d: _Doc, s: str, a: int, lo: int) -> list[tuple[tuple[str, 
     out: list[tuple[tuple[str, str], int, int]] = []
     m = _BETWEEN_RE.search(s, lo)
     if m:
-        for g in ("x", "y"):
-            node = _side(d, m.group(g), a + m.start(g))
+        # "giữa Ban Tuyên giáo và Dân vận Trung ương và Ban Tuyên huấn ...": the "và" a name follows
+        xa, yb = m.start("x"), m.end("y")
+        join = next((j for j in _JOIN.finditer(s, xa, yb) if d.lex.body_start_re.match(s, j.end())
+                     or any(p.start == 0 for p in d.lex.places_in(s[j.end():yb]))), None)
+        spans = [(xa, join.start()), (join.end(), yb)] if join else [(xa, m.end("x")), (m.start("y"), yb)]
+        for sa, sb in spans:
+            node = _side(d, s[sa:sb], a + sa)
             if node is not None:
-                out.append((node, a + m.start(g), a + m.end(g)))
+                out.append((node, a + sa, a + sb))
         return out
     # "Thủ đô Hà Nội và Thủ đô Viêng Chăn (Lào) ký kết ...": the two subjects of the signing
     subject = _SUBJECTS_RE.search(s[:lo])
@@ -677,6 +705,8 @@ def _body_subjects(d: _Doc, s: str, a: int, lo: int) -> list[tuple[tuple[str, st
 
 _SIGN_VERB = re.compile(r"(?:\s+(?:đã|vừa|cùng|chính thức|long trọng))*\s+(?:lễ\s+)?ký\b", re.IGNORECASE)
 _AND = re.compile(r"\s+và\s+")
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+_JOIN = re.compile(r"\s+(?:và|với)\s+")
 _COMMA = re.compile(r",\s*")
 
 

@@ -166,11 +166,16 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
         elif (sum(len(w) > 1 and looks_foreign(w) for w in words) * 2 >= len(words)
               and not any(w in not_name for w in words)):  # (a letter alone is no sign: "Bờ Y")
             out.append(NameSpan(run[0][0], run[-1][1], " ".join(words), foreign=True))
+        elif (len(words) >= _LAO_SYLLABLES and words[0] not in surnames and any(looks_foreign(w) for w in words)
+              and not any(w in not_name or "-" in w for w in words)):
+            # "Sòn Xay Xi Phăn Đon": a Lao name written syllable by syllable, Vietnamese style
+            out.append(NameSpan(run[0][0], run[-1][1], " ".join(words), foreign=True))
     # Eponyms are historical figures ("Chủ tịch Hồ Chí Minh cùng Chủ tịch Kay-xỏn Phôm-vi-hẳn dày công
     # vun đắp ...") or parts of institution names: never officials taking part in today's events.
     return [n for n in out if not lex.is_eponym(n.text)]
 
 
+_LAO_SYLLABLES = 4  # a run this long that opens with no Vietnamese family name is a foreign name
 _H_PREFIX = re.compile(r"(?<![\w-])H['’ʼ] ?$")
 _PARTICLES = frozenset({"Y", "A"})  # "Y Biên Niê", "A Blêu": a particle, then the name and clan
 # ... but "Y Dược", "Y Khoa", "Y Tế" (medicine) in institution names
