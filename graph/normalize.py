@@ -38,6 +38,9 @@ _SPACE_RE = re.compile(r" [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
 # and a test for them, unlike _SPACE_RE, does not stop at every " ").
 _ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _DASH_RE = re.compile(r"[\u2010-\u2015\u2212]")
+# What a match of _DASH_RE or _TONE_RE needs: a dash, or an o/u before a toned vowel. One class
+# first (the engine skips ahead to it); after a dash, the look-behind (at the dash) holds.
+_FOLD_WORK = re.compile(r"[oOuU\u2010-\u2015\u2212](?:(?<![oOuU])|[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])")
 
 
 def _retone(m: re.Match[str]) -> str:
@@ -79,8 +82,10 @@ def fold_cleaned(text: str) -> str:
     its substrings, gazetteer entries): the same result without repeating the cleaning."""
     if text.isascii():  # no dash or tone mark to change
         return " ".join(text.casefold().split())
-    text = _DASH_RE.sub("-", text).casefold()
-    text = _TONE_RE.sub(_retone, text)
+    # (casefold and the dash substitution commute: case folding leaves dashes alone)
+    text = text.casefold()
+    if _FOLD_WORK.search(text):  # most keys have nothing for either substitution: one search spares both
+        text = _TONE_RE.sub(_retone, _DASH_RE.sub("-", text))
     return " ".join(text.split())
 
 

@@ -66,7 +66,8 @@ _DAY_RANGE = Cued(
 # ("Sáng nay (15/3)", "Chiều qua (14/3)": the day in brackets after the part of the day)
 _SINGLE = Cued(r"(?<![\w/-])(?:" + _PART + r"(?:\(\s*)?(?:ngày\s+)?|(?:ngày|hôm)\s+)" + _DM,
               ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm"), re.IGNORECASE)
-_FULL = Cued(r"(?<![\w/-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})(?![\d/-])", ("/", "-"))
+# (?<![\w/-])(\d{1,2}) written with the digit first and the look-behind after it: the engine skips ahead to digits
+_FULL = Cued(r"(\d(?<![\w/-].)\d?)\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})(?![\d/-])", ("/", "-"))
 _SINGLE_DOT = Cued(r"(?<![\w.])(?:" + _PART + r"?(?:ngày\s+)?)" + _DM_DOT, (".",), re.IGNORECASE)
 _WORDY = Cued(r"(?<!\w)(?:" + _PART + r"?ngày\s+)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
               ("tháng",), re.IGNORECASE)

@@ -103,6 +103,26 @@ class Cued:
         return self.rx.finditer(text) if self.cued(text, low) else iter(())
 
 
+def word_start_alternation(branches: list[str]) -> str:
+    """``(?<![\\w-])(?:b1|b2|...)`` for regex branches that each open with a letter (not escaped),
+    written with that letter first and the look-behind after it: the engine then skips ahead in C
+    to a letter a branch opens with, where a pattern opening with a look-behind is tried at every
+    position. Branches keep their order among those opening with the same letter (the only ones
+    that can match there). Not for case-insensitive patterns (the letters would not be skipped to)."""
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        groups.setdefault(b[0], []).append(b[1:])
+    return "|".join(first + r"(?<![\w-].)(?:" + "|".join(rest) + ")" for first, rest in groups.items())
+
+
+@functools.cache
+def bmp_letters() -> str:
+    """``[^\\W\\d_]`` (what ``str.isalnum`` and not ``str.isdecimal`` say, the engine's ``\\w`` and
+    ``\\d``) spelt out for the BMP (see :func:`char_class`): one table lookup per character where the
+    category asks the Unicode database several times. Only for text without :data:`ASTRAL` characters."""
+    return char_class(c for c in map(chr, range(0x10000)) if c.isalnum() and not c.isdecimal())
+
+
 #: A character beyond the BMP: where regexes over a :func:`char_class` of BMP characters only do not hold.
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 

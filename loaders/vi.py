@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from interparty.graph.model import Extraction, SourceDoc
-from interparty.loaders.facts import Cued, FactBuilder, name_key, sentence_spans
+from interparty.loaders.facts import ASTRAL, Cued, FactBuilder, name_key, sentence_spans
 from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import Place
 from interparty.loaders.vi_bodies import CONFIDENCE, BodyRef, DocContext, body_mentions, resolve, seg_countries
@@ -24,6 +24,10 @@ _TIMESTAMP_RE = re.compile(r"^[\W\d]*(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{4})[\s\
 _END_PUNCT = ".!?…:;\"”)"  # a line ending with one of these is a sentence, not a heading
 _IMAGE_RE = Cued(r"[|]|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp)\b",
                  ("|", "![", ".jpg", ".jpeg", ".png", ".gif", ".webp"), re.IGNORECASE)
+# What _IMAGE_RE finds where no image file is named: a bar or a link (its third branch, tried at every
+# position of the text and costly, cannot match without a match of _IMAGE_EXT).
+_LINK_RE = Cued(r"[|]|!\[[^\]]*\]\([^)]*\)", ("|", "!["), re.IGNORECASE, cased=True)
+_IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _DEGREE_RE = Cued(r"\b(?:PGS|GS|TS|ThS)\b\.?,?", ("GS", "TS", "ThS"), cased=True)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _OF_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?của\s+(?:nước\s+)?")
@@ -61,7 +65,7 @@ def clean_view(doc: SourceDoc, lex: Lexicon) -> str:
             close = text.find(")", m.end(), line_end)
             start = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "(" else m.start()
             spans.append((start, close + 1 if close >= 0 else line_end))
-    for m in _IMAGE_RE.finditer(text):
+    for m in (_IMAGE_RE if _IMAGE_EXT.search(text) else _LINK_RE).finditer(text):
         spans.append(m.span())
     # PGS, TS. and similar degrees: their commas and full stops would cut a title chain.
     for m in _DEGREE_RE.finditer(text):
@@ -95,6 +99,7 @@ class _Doc:
         self.doc = doc
         self.lex = lexicon()
         self.view = clean_view(doc, self.lex)
+        self.bmp = ASTRAL.search(self.view) is None  # (then no sentence of it need be searched for one)
         self.fb = FactBuilder(doc)
         self.sentences = sentence_spans(self.view)
         self.lex.seed_places(self.view, self.sentences)  # one search of the text serves every sentence
@@ -187,7 +192,7 @@ def _locality_node(d: _Doc, place: Place, written: str, start: int, end: int) ->
 def _officials(d: _Doc) -> None:
     for a, b in d.sentences:
         s = d.view[a:b]
-        people = read_people(s, d.lex)
+        people = read_people(s, d.lex, d.bmp)
         # bodies the sentence names in running text, before its titles are resolved (a bare head may mean one)
         titled = [(t.start, t.end) for p in people for t in p.chain]
         for ba, bb, named in body_mentions(s, d.lex, d.ctx, [(p.name.start, p.name.end) for p in people], titled):

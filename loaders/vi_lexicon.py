@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from interparty.graph.normalize import clean, strip_marks
 from interparty.loaders.facts import cfold as fold
-from interparty.loaders.facts import char_class, memo, on_clear
+from interparty.loaders.facts import char_class, memo, on_clear, word_start_alternation
 from interparty.loaders.gazetteer import BodyHead, BodyName, Gazetteer, Place, TitleHead, gazetteer, load_yaml
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -46,7 +46,29 @@ CAP_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]-)" + upper_class() + r"[^\W
 
 def _alt(items: Iterable[str]) -> str:
     """Alternation, longest first, so that "Phó Bí thư Thường trực" wins over "Phó Bí thư"."""
-    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
+    return "|".join(_alt_branches(items))
+
+
+def _alt_branches(items: Iterable[str]) -> list[str]:
+    return [re.escape(x) for x in sorted(set(items), key=len, reverse=True)]
+
+
+def _by_first_letter(branches: list[str]) -> str:
+    """``b1|b2|...`` (branches opening with a letter, for a case-insensitive regex) grouped by their
+    first letter, each group tried only where its letter is: an alternation of many branches
+    otherwise enters each of them at every position. Branches keep their order within a group, and
+    letters the engine takes as the same ("B" and "b", "s" and "ſ") are one group."""
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        first = next((g for g in groups if re.fullmatch(re.escape(g), b[0], re.IGNORECASE)), b[0])
+        groups.setdefault(first, []).append(b)
+    return "|".join(first + "(?:" + "|".join(b[1:] for b in bs) + ")" for first, bs in groups.items())
+
+
+def _words_re(items: Iterable[str], tail: str = r"(?![\w-])") -> re.Pattern[str]:
+    """``(?<![\\w-])(`` :func:`_alt` ``)`` and ``tail``, written so that the engine skips ahead to a
+    possible first letter (see :func:`~interparty.loaders.facts.word_start_alternation`)."""
+    return re.compile("(" + word_start_alternation(_alt_branches(items)) + ")" + tail)
 
 
 def _trie(items: Iterable[str]) -> str:
@@ -69,28 +91,34 @@ def _trie(items: Iterable[str]) -> str:
     return "(?:" + emit(tree) + ")"
 
 
-def _starts_re(strings: Iterable[str]) -> re.Pattern[str]:
+def _starts_re(strings: Iterable[str], width: int = 2, follow: dict[str, str] | None = None) -> re.Pattern[str]:
     """Where a match of a regex over ``strings`` (each opening a word) can begin.
 
-    The first letter is consumed and the next two looked ahead for: a pattern that opens with
+    The first letter is consumed and the next ``width`` looked ahead for: a pattern that opens with
     a letter lets the regex engine skip to the next candidate in C, where a pattern opening with
     a look-behind is tried at every position. Try the full regex only at these places.
+
+    ``follow``: for some strings (a place's prefix), a regex of what the regex over them needs right
+    after them (white space and the first letter of a name): the whole string and that are looked
+    ahead for, so that the many prefixes followed by something else ("Tỉnh ủy") are no candidates.
     """
     tails: dict[str, set[str]] = {}
     for s in strings:
         if not s:
             raise ValueError("an empty string can begin anywhere")
-        tails.setdefault(s[0], set()).add(s[1:3])
-    parts = [re.escape(first) + r"(?<![\w-].)" + ("" if "" in rest else "(?=" + _alt(rest) + ")")
-             for first, rest in sorted(tails.items())]
+        after = (follow or {}).get(s)
+        tails.setdefault(s[0], set()).add(re.escape(s[1:1 + width]) if after is None else re.escape(s[1:]) + after)
+    parts = [re.escape(first) + r"(?<![\w-].)" + ("" if "" in rest else "(?=" + "|".join(
+        sorted(rest, key=lambda x: (-len(x), x))) + ")") for first, rest in sorted(tails.items())]
     return re.compile("|".join(parts))
 
 
-def matches_at(starts: re.Pattern[str], rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def matches_at(starts: re.Pattern[str], rx: re.Pattern[str], text: str, first: int = 0) -> Iterator[re.Match[str]]:
     """What ``rx.finditer(text)`` gives, when every match of ``rx`` begins where ``starts`` (see
-    :func:`_starts_re`) matches: ``rx`` is tried only there."""
+    :func:`_starts_re`) matches: ``rx`` is tried only there. ``first``: no match of ``starts``
+    lies before it (its matches are one character long: searching from there finds the same ones)."""
     match, pos = rx.match, 0
-    for cand in starts.finditer(text):
+    for cand in starts.finditer(text, first):
         at = cand.start()
         if at >= pos and (m := match(text, at)) is not None:
             pos = m.end()
@@ -145,9 +173,10 @@ class Lexicon:
             r"(?<![\w-])(" + "|".join((re.escape(t.head) if fold(t.head) in lower else _first_upper(t.head))
                                       + _not_within(t.head, [b.head for b in g.body_heads])
                                       for t in self.titles) + r")(?![\w-])", re.IGNORECASE)
-        self.rank_re = re.compile(r"(?<![\w-])(" + _alt(g.ranks) + r")(?![\w-])")
-        self.degree_re = re.compile(r"(?<![\w-])(" + _alt(g.degrees) + r")(?=\s)")
+        self.rank_re = _words_re(g.ranks)  # (?<![\w-])(ranks)(?![\w-])
+        self.degree_re = _words_re(g.degrees, r"(?=\s)")  # (?<![\w-])(degrees)(?=\s)
         self.honorific_re = re.compile(r"(?:^|(?<=[\s,;:(]))(" + _alt(g.honorifics) + r")\s+$")
+        self._honorific_len = max(map(len, g.honorifics))
         # A byline: a line of one to three names, perhaps with a rank or degree first and the outlet
         # after ("Thiếu tá Nguyễn Thành Luân", "Hoàng Yến - Hữu Ngọc (Phóng viên TTXVN tại Campuchia)").
         cap = upper_class() + r"[^\W\d_]*(?:[-.'’][^\W\d_]+)*\.?"
@@ -157,8 +186,8 @@ class Lexicon:
             + r"(?:\s*[-–,/&]\s*" + one + r"|\s+và\s+" + one + r"){0,3}\s*(?:\([^()\n]{1,80}\))?\s*")
         self.body_heads = sorted(g.body_heads, key=lambda b: len(b.head), reverse=True)
         self.body_by_fold = {fold(b.head): b for b in self.body_heads}
-        self.body_re = re.compile(r"(?<![\w-])(" + _alt(b.head for b in self.body_heads) + r")(?![\w-])",
-                                  re.IGNORECASE)
+        self.body_re = re.compile(r"(?<![\w-])(" + _by_first_letter(_alt_branches(b.head for b in self.body_heads))
+                                  + r")(?![\w-])", re.IGNORECASE)
         self.body_start_re = re.compile(
             r"\s*(" + "|".join(_first_upper(b.head) for b in self.body_heads) + r")(?![\w-])", re.IGNORECASE)
         by_alias: dict[str, Place] = {}
@@ -178,8 +207,9 @@ class Lexicon:
             r"(?<![\w-])(?:(" + _alt(prefixes) + r")\s+)?(" + _trie(plain) + r")(?![\w-])"
             + r"|(?<![\w-])(" + _alt(pref_city + pref_prov) + r")\s+("
             + _alt(a for a, p in by_alias.items() if p.requires_prefix) + r")(?![\w-])")
-        # every match of place_re opens with a prefix or a plain spelling
-        self._place_starts = _starts_re([*prefixes, *plain])
+        # every match of place_re opens with a prefix (then white space and a name) or a plain spelling
+        name_start = "[" + "".join(sorted({re.escape(a[0]) for a in by_alias})) + "]"
+        self._place_starts = _starts_re([*prefixes, *plain], 6, dict.fromkeys(prefixes, r"\s+" + name_start))
         # the level a prefix gives, by the prefix as matched (one of these strings): no folding per match
         self._prefix_level_as_written = {x: self.prefix_level.get(fold(x)) for x in prefixes}
         # A city that is also a province ("Luông Pha-bang", "Viêng Chăn"): the prefix says which.
@@ -194,7 +224,7 @@ class Lexicon:
         self._loose_place_re = re.compile(
             r"(?<![\w-])(" + _alt(loose) + r") (" + upper_class() + r"[^\W\d_]*(?:-[^\W\d_]+)*"
             r"(?: " + upper_class() + r"[^\W\d_]*(?:-[^\W\d_]+)*){0,5})")
-        self._loose_starts = _starts_re(loose)
+        self._loose_starts = _starts_re(loose, follow=dict.fromkeys(loose, " " + upper_class()))
         self._loose_places: dict[tuple[str, str, str], Place] = {}
         # Bodies known by their full name ("Sở Văn hóa, Thể thao và Du lịch"): the longest wins.
         self.body_name_by_fold = {fold(n.name): n for n in g.body_names}
@@ -218,7 +248,7 @@ class Lexicon:
         self.parties = g.parties
         self.party_country = {fold(v): k for k, v in g.parties.items()}
         self.abbrev = g.abbreviations
-        self.abbrev_re = re.compile(r"(?<![\w-])(" + _alt(g.abbreviations) + r")(?![\w-])")
+        self.abbrev_re = _words_re(g.abbreviations)  # (?<![\w-])(abbreviations)(?![\w-])
         self.country_names = {p.country: p.name for p in g.places if p.kind == "country"}
         # Two-word compounds of the title and body vocabulary: "Đoàn Đại biểu" is not a name.
         words: set[str] = set()
@@ -276,7 +306,7 @@ class Lexicon:
         return matches_at(self._place_starts, self.place_re, text)
 
     def _places_in(self, text: str) -> list[PlaceMatch]:
-        if not _ANY_UPPER.search(text):
+        if text.islower() or not _ANY_UPPER.search(text):  # (islower: cased letters, none upper or title)
             return []
         out = []
         for m in self._place_matches(text):
@@ -294,17 +324,19 @@ class Lexicon:
                     place = self.place_by_level.get((fold(core), plevel), place)
                 level = plevel
             out.append(PlaceMatch(at, pos, place, m.group(), core, level))
-        if self._loose_starts.search(text):
-            out = self._loose_places_in(text, out)
+        first = self._loose_starts.search(text)
+        if first is not None:
+            out = self._loose_places_in(text, out, first.start())
         return out
 
-    def _loose_places_in(self, text: str, known: list[PlaceMatch]) -> list[PlaceMatch]:
+    def _loose_places_in(self, text: str, known: list[PlaceMatch], pos: int = 0) -> list[PlaceMatch]:
         """``known`` with the places named after a prefix but not listed ("huyện Viêng Xay"), and a
-        listed name after a district's prefix made that district ("huyện Điện Biên")."""
+        listed name after a district's prefix made that district ("huyện Điện Biên"). ``pos``: where
+        the first prefix may be (none before it)."""
         starts = {p.start: p for p in known}
         added: list[PlaceMatch] = []
         drop: set[int] = set()
-        for m in matches_at(self._loose_starts, self._loose_place_re, text):
+        for m in matches_at(self._loose_starts, self._loose_place_re, text, pos):
             prefix, run = m.group(1), m.group(2)
             if m.start() in starts:
                 continue  # a listed place with its prefix
@@ -407,6 +439,14 @@ class Lexicon:
 
     def _spelt_out(self, m: re.Match[str]) -> str:
         return self.abbrev[m.group(1)]
+
+    def honorific_at_end(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``honorific_re.search(text, pos, endpos)``, searched only where a match can begin: the
+        honorific ends where the trailing white space begins (none ends with white space), so it
+        begins at most the longest honorific's length before that."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        last = pos + len(text[pos:end].rstrip())
+        return self.honorific_re.search(text, max(pos, last - self._honorific_len), end)
 
     def title_at(self, text: str, pos: int = 0) -> tuple[TitleHead, re.Match[str]] | None:
         m = self.title_re.match(text, pos)

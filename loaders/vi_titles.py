@@ -14,30 +14,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interparty.loaders.facts import ASTRAL
+from interparty.loaders.facts import ASTRAL, bmp_letters, word_start_alternation
 from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import TitleHead
 from interparty.loaders.vi_lexicon import CAP_WORD_RE, WORD_RE, Lexicon, PlaceMatch, looks_foreign, upper_class
 
-# Predicates and function words that end a title: "Bí thư Thành ủy La Habana bày tỏ ...".
-_STOP_RE = re.compile(
-    r"(?<![\w-])(?:cho biết|nhấn mạnh|phát biểu|đã|đang|sẽ|là|có|được|bày tỏ|tiếp|thăm|dự|làm|do|với|cùng|"
-    r"khẳng định|đánh giá|chủ trì|trao|tặng|gửi|thay mặt|theo|tin tưởng|mong muốn|đề nghị|chúc mừng|"
-    r"cảm ơn|giảng bài|hội đàm|hội kiến|gặp|đón|tham dự|tham gia|nhận|chào|ký|khi|vừa|nay|thì|mà|nhưng|"
-    r"nên|để|vì|trong|qua|về|từ|đến|lên|xuống|ra|vào)(?![\w-])|(?<![\w-])và\s+(?=[a-zđà-ỹ])")
+# Predicates and function words that end a title: "Bí thư Thành ủy La Habana bày tỏ ..." ("_" joins two words).
+_STOP_WORDS = (
+    "cho_biết nhấn_mạnh phát_biểu đã đang sẽ là có được bày_tỏ tiếp thăm dự làm do với cùng khẳng_định đánh_giá "
+    "chủ_trì trao tặng gửi thay_mặt theo tin_tưởng mong_muốn đề_nghị chúc_mừng cảm_ơn giảng_bài hội_đàm hội_kiến "
+    "gặp đón tham_dự tham_gia nhận chào ký khi vừa nay thì mà nhưng nên để vì trong qua về từ đến lên xuống ra vào")
+# (?<![\w-])(?:cho biết|...|vào)(?![\w-])|(?<![\w-])và\s+(?=[a-zđà-ỹ]), see word_start_alternation
+_STOP_RE = re.compile(word_start_alternation(
+    [re.escape(w.replace("_", " ")) + r"(?![\w-])" for w in _STOP_WORDS.split()] + [r"và\s+(?=[a-zđà-ỹ])"]))
 # Words of titles and bodies that never stand in a personal name.
 _TITLE_WORDS = frozenset({"Ban", "Bí", "Chủ", "Trưởng", "Ủy", "Thành", "Tỉnh", "Đảng", "Bộ", "Phó", "Đại", "Chính",
                           "Trung", "Hội", "Sở", "Văn", "Tổng"}) - {"Văn", "Thành", "Trung"}
 # ... but for these, also given names, as the last syllable of a name of three or more with a family
 # name first ("Phạm Minh Chính"; find_names has dropped a last word that opens "Chính ủy", "Đại biểu")
 _GIVEN_TOO = frozenset({"Chính", "Đại"})
-_HARD_BOUNDARY = re.compile(r"[;:()\"“”!?]|\s[-–]\s")
+# [;:()"“”!?]|\s[-–]\s, opening with one class (the engine skips ahead to it): a white space
+# (which the look-behind sees) goes on with a dash
+_HARD_BOUNDARY = re.compile(r"[;:()\"“”!?\s](?:(?<!\s)|[-–]\s)")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)\s*$")
 _PAREN_RE = re.compile(r"\([^()]{1,40}\)")
 _PLURAL_RE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?$")
 _DASH_RE = re.compile(r"\s*[-–]\s+")
 _COMMA_RE = re.compile(r"\s*,\s*")
-_PIECE_END_RE = re.compile(r"[,;:.!?]|\s[-–]\s")
+_PIECE_END_RE = re.compile(r"[,;:.!?\s](?:(?<!\s)|[-–]\s)")  # [,;:.!?]|\s[-–]\s (see _HARD_BOUNDARY)
 _AND_RE = re.compile(r"\s*(?:,|và)\s*")
 _AND_END_RE = re.compile(r"\s+và\s*$")
 # Two or more capitalised words (CAP_WORD_RE) one space apart.
@@ -46,8 +50,10 @@ _CAP_RUN_RE = re.compile(CAP_WORD_RE.pattern + "(?: " + CAP_WORD_RE.pattern + ")
 # capital (the engine skips to the next one in C) and looks behind it for the word's start; after
 # " " the look-behinds always hold.
 _BMP_UPPER = upper_class(bmp=True)
-_CAP_WORD_REST = r"[^\W\d_]*(?:-[^\W\d_]+)*"
-_CAP_RUN_BMP = re.compile(_BMP_UPPER + r"(?<![^\W\d_].)(?<![^\W\d_]-.)" + _CAP_WORD_REST
+# (the letters, [^\W\d_], spelt out for the BMP as well: see bmp_letters)
+_LETTER = bmp_letters()
+_CAP_WORD_REST = _LETTER + "*(?:-" + _LETTER + "+)*"
+_CAP_RUN_BMP = re.compile(_BMP_UPPER + "(?<!" + _LETTER + ".)(?<!" + _LETTER + "-.)" + _CAP_WORD_REST
                           + "(?: " + _BMP_UPPER + _CAP_WORD_REST + ")+")
 
 
@@ -90,8 +96,11 @@ class Person:
         return [*self.header, *self.titles]
 
 
-def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
+def find_names(s: str, lex: Lexicon, bmp: bool = False) -> list[NameSpan]:
     """Personal names: runs of capitalised syllables that are not places or titles.
+
+    ``bmp``: the caller knows that ``s`` has no :data:`ASTRAL` character (it has searched the
+    whole document once, not each sentence).
 
     A Vietnamese name opens with a family name from the gazetteer; a foreign one is
     two or more capitalised words spelt as foreign words. Places are taken first so
@@ -105,7 +114,7 @@ def find_names(s: str, lex: Lexicon) -> list[NameSpan]:
     runs: list[list[tuple[int, int, str]]] = []
     # Only words in a stretch of two or more capitalised words one space apart can be in a run:
     # the others are not visited one by one.
-    for cand in (_CAP_RUN_RE if ASTRAL.search(s) else _CAP_RUN_BMP).finditer(s):
+    for cand in (_CAP_RUN_BMP if bmp or not ASTRAL.search(s) else _CAP_RUN_RE).finditer(s):
         run: list[tuple[int, int, str]] = []
         prev_end = -2
         st = cand.start()
@@ -361,7 +370,7 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
         if not any(a <= m.start() < b for a, b in soft) and not (m.end() < ns and _soft_dash(s, m, lex)):
             lo = m.end()
     text = s[lo:ns]
-    anchored = bool(lex.honorific_re.search(text) or lex.rank_re.search(text[-25:]))
+    anchored = bool(lex.honorific_at_end(text) or lex.rank_re.search(text[-25:]))
     pieces: list[tuple[int, int]] = []
     start = lo
     for i, ch in enumerate(text):
@@ -418,7 +427,7 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
     limit = min([hi, *name_starts])
     if limit in name_starts:
         # "..., Tỉnh trưởng tỉnh Svay Rieng và Ngài Kim Sothea": "và" and an honorific open the next person
-        h = lex.honorific_re.search(s, pos, limit)
+        h = lex.honorific_at_end(s, pos, limit)
         cut = h.start(1) if h else limit
         and_m = _AND_END_RE.search(s, pos, cut)
         cut = and_m.start() if and_m else cut
@@ -600,9 +609,9 @@ def _rank_before(s: str, lo: int, ns: int, lex: Lexicon) -> str:
     return rank if not text[text.rindex(rank) + len(rank):].strip(" ,") else ""
 
 
-def read_people(s: str, lex: Lexicon) -> list[Person]:
-    """Every named person in a sentence with the titles written for them."""
-    names = find_names(s, lex)
+def read_people(s: str, lex: Lexicon, bmp: bool = False) -> list[Person]:
+    """Every named person in a sentence with the titles written for them (``bmp``: see :func:`find_names`)."""
+    names = find_names(s, lex, bmp)
     if not names:
         return []
     headers = list_headers(s, lex, names)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from interparty.graph import normalize
 from interparty.loaders import dates, en, en_dates, en_gazetteer, facts, sources, vi, vi_events, vi_titles
 from interparty.loaders.en_grammar import Grammar
-from interparty.loaders.vi_lexicon import lexicon, matches_at
+from interparty.loaders.vi_lexicon import _ANY_UPPER, lexicon, matches_at
 
 SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, database=None)
 
@@ -25,7 +25,11 @@ PIECES = ["Hà Nội", "Lào", "thành phố", "tỉnh", "TP.", "TP", "Hồ Chí
           "2024", "tháng", "/", "-", "–", ".", ",", "(", ")", "\n", " ", "  ", "\t", "\u00a0", "’s", "'", "“", "”",
           "…", "ThS", "PGS.", "TS", "tại", "March", "May", "Monday", "Plan No. 230-KH/TU", "Decision", "ô", "oà",
           "uỷ", "Ð", "đ", "a", "Z", "1", "_", "ǅ", "ẞ", "Ⅻ", "²", "𝐀", "\r", "\u200b", "\x07", "huyện", "xã",
-          "Viêng Xay", "Sở Tài chính", "Bộ Tài chính", "Bộ Công Thương"]
+          "Viêng Xay", "Sở Tài chính", "Bộ Tài chính", "Bộ Công Thương", "Tỉnh ủy", "đã", "và", "là", "làm", "cho biết",
+          "Đại tá", "Thiếu tướng", "HĐND", "UBND", "BCH Quân sự", "ông", "các đồng chí", "Đồng chí", "ngài", "–", "!",
+          "ăâđêôơư", "Chăn", "Lào Cai", "Quảng Trị", "Ủy", "ban", "0", "ſ", "3/2/2024", "Xiêng Khoảng", "\u2212",
+          "|", "![", "](", "]", ".jpg", ".PNG", "ảnh.webp", "x.gif",
+          "ủy ban nhân dân", "ỦY BAN", "Ban Chấp hành", "bộ", "SỞ", "Học viện", "đoàn", "ſở"]
 text = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 bmp_text = text.filter(lambda t: not facts.ASTRAL.search(t))
 
@@ -49,6 +53,21 @@ def clean(text: str) -> str:
 def fold_cleaned(text: str) -> str:
     text = normalize._DASH_RE.sub("-", text).casefold()
     return " ".join(normalize._TONE_RE.sub(normalize._retone, text).split())
+
+
+STOP_RE = re.compile(
+    r"(?<![\w-])(?:cho biết|nhấn mạnh|phát biểu|đã|đang|sẽ|là|có|được|bày tỏ|tiếp|thăm|dự|làm|do|với|cùng|"
+    r"khẳng định|đánh giá|chủ trì|trao|tặng|gửi|thay mặt|theo|tin tưởng|mong muốn|đề nghị|chúc mừng|"
+    r"cảm ơn|giảng bài|hội đàm|hội kiến|gặp|đón|tham dự|tham gia|nhận|chào|ký|khi|vừa|nay|thì|mà|nhưng|"
+    r"nên|để|vì|trong|qua|về|từ|đến|lên|xuống|ra|vào)(?![\w-])|(?<![\w-])và\s+(?=[a-zđà-ỹ])")
+HARD_BOUNDARY = re.compile(r"[;:()\"“”!?]|\s[-–]\s")
+PIECE_END = re.compile(r"[,;:.!?]|\s[-–]\s")
+FULL_DATE = re.compile(r"(?<![\w/-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})(?![\d/-])")
+
+
+def words_re(items: list[str], tail: str = r"(?![\w-])") -> re.Pattern[str]:
+    alt = "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(" + alt + ")" + tail)
 
 
 def guess_lang(text: str) -> str:
@@ -126,3 +145,51 @@ def test_openers_hold_every_title_name_and_body(t: str) -> None:
             assert i in titles
         if gr.body(i) is not None or gr.body(i, allow_anaphor=False) is not None:
             assert i in bodies
+
+
+@SETTINGS
+@given(text)
+def test_word_regexes_written_letter_first(t: str) -> None:
+    def spans(rx: re.Pattern[str]) -> list[tuple[tuple[int, int], ...]]:
+        return [tuple(m.span(g) for g in range(rx.groups + 1)) for m in rx.finditer(t)]
+
+    lex = lexicon()
+    g = lex.g
+    assert spans(vi_titles._STOP_RE) == spans(STOP_RE)
+    assert spans(vi_titles._HARD_BOUNDARY) == spans(HARD_BOUNDARY)
+    assert spans(vi_titles._PIECE_END_RE) == spans(PIECE_END)
+    assert spans(dates._FULL.rx) == spans(FULL_DATE)
+    assert spans(lex.rank_re) == spans(words_re(g.ranks))
+    assert spans(lex.degree_re) == spans(words_re(g.degrees, r"(?=\s)"))
+    assert spans(lex.abbrev_re) == spans(words_re(list(g.abbreviations)))
+    body_re = re.compile(words_re([b.head for b in lex.body_heads]).pattern, re.IGNORECASE)
+    assert spans(lex.body_re) == spans(body_re)
+
+
+@SETTINGS
+@given(text, st.integers(0, 40), st.integers(0, 60))
+def test_honorific_searched_near_the_end(t: str, pos: int, end: int) -> None:
+    lex = lexicon()
+    for a, b in ((0, None), (pos, end), (pos, None)):
+        fast = lex.honorific_at_end(t, a, b)
+        plain = lex.honorific_re.search(t, a, len(t) if b is None else b)
+        assert (fast and fast.span(1)) == (plain and plain.span(1))
+
+
+
+@SETTINGS
+@given(text)
+def test_places_searched_from_the_first_candidate(t: str) -> None:
+    lex = lexicon()
+    assert not (t.islower() and _ANY_UPPER.search(t))  # (no place in lower-case text)
+    first = lex._loose_starts.search(t)
+    if first is not None:
+        assert [m.span() for m in matches_at(lex._loose_starts, lex._loose_place_re, t, first.start())] == [
+            m.span() for m in lex._loose_place_re.finditer(t)]
+
+
+@SETTINGS
+@given(text)
+def test_images_searched_for_only_where_a_file_is_named(t: str) -> None:
+    rule = vi._IMAGE_RE if vi._IMAGE_EXT.search(t) else vi._LINK_RE
+    assert [m.span() for m in rule.finditer(t)] == [m.span() for m in vi._IMAGE_RE.finditer(t)]
