@@ -145,6 +145,10 @@ def _state_data() -> tuple[dict[str, str], frozenset[str]]:
     return {k: str(v) for k, v in (b.get("states") or {}).items()}, frozenset(b.get("state_kinds") or ())
 
 
+# "Trung ương Đoàn", "Trung ương Hội": a central committee of something other than the party
+_OF_CENTRE = re.compile(r"trung ương (?!đảng\b)\S")
+
+
 def _lone_country(text: str, lex: Lexicon) -> str:
     """The country ``text`` names and nothing else ("Lào", "CHDCND Lào"), else ""."""
     ps = lex.places_in(text)
@@ -339,6 +343,14 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         elif country and country != "VN" and loc[1].kind in _state_data()[1] and country in lex.country_names:
             # a foreign official's "Chính phủ", "Quốc hội": his country's state, not his party's
             name, resolution, body_country = f"{text} {lex.country_names[country]}", "context", country
+        elif country and country != "VN" and _OF_CENTRE.match(fold(text)):
+            # "Phó Bí thư Trung ương Đoàn" of a Lao official: the one body of his country the gazetteer
+            # names from it ("Trung ương Đoàn Thanh niên Nhân dân Cách mạng Lào"), not his party
+            lead = fold(text) + " "
+            hits = [n for f, n in lex.body_name_by_fold.items() if f.startswith(lead) and n.country == country]
+            if len({n.name for n in hits}) != 1:
+                return None
+            return BodyRef(hits[0].name, hits[0].kind, country, resolution="context")
         elif country and country != "VN" and country in lex.parties:
             party_name = lex.parties[country]
             name = (text[: -len("Đảng")] + party_name) if text.endswith("Đảng") else f"{text} {party_name}"
@@ -550,6 +562,8 @@ def body_mentions(s: str, lex: Lexicon, ctx: DocContext, names: list[tuple[int, 
         span = _extent(s, a, lex, heads, fulls, places, name_starts, titles)
         if span is None:
             continue
+        if span.head.kind == "delegation":
+            continue  # not a standing body; what it is of ("Đoàn công tác Bộ Nội vụ Lào") is read on its own
         consumed = span.end
         if not _after_title(s, a, lex):
             spans.append(span)

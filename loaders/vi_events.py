@@ -44,7 +44,8 @@ _KINDS: list[tuple[str, Cued]] = [(k, Cued(p, cues, re.IGNORECASE)) for k, p, cu
      ("hội đàm", "hội kiến", "làm việc")),
     ("visit", r"\b(?:chuyến thăm|thăm,? (?:và )?làm việc|thăm chính thức|thăm cấp Nhà nước|sang thăm|đến thăm|"
               r"thăm hữu nghị|chuyến công tác|(?:sang|đến|tới) (?:làm việc|công tác) tại|sang chúc (?:mừng|Tết)|"
-              r"(?:đến|tới) chúc Tết|thăm,? (?:và )?chúc (?:mừng|Tết))\b(?! xã giao)",
+              r"(?:đến|tới) chúc Tết|thăm,? (?:và )?chúc (?:mừng|Tết)|thăm(?: hỏi)?,? (?:và )?(?:tặng|trao) quà)\b"
+              r"(?! xã giao)",
      ("thăm", "chuyến công tác", "công tác tại", "làm việc tại", "chúc mừng", "chúc tết")),
     ("lecture", r"\b(?:giảng bài|(?:trao đổi|truyền đạt|báo cáo|trình bày|giảng) chuyên đề)\b",
      ("giảng bài", "chuyên đề")),
@@ -279,6 +280,10 @@ def extract_events(d: _Doc) -> None:
             del kinds["signing"]
         if old:
             points = [x for x in points if x not in old]
+        # "Đoàn đã thăm, tặng quà bà con": the gift is part of the visit, not a donation of its own
+        if "donation" in kinds and "visit" in kinds and kinds["visit"].end() >= kinds["donation"].end() \
+                >= kinds["visit"].start():
+            del kinds["donation"]
         for kind in _OTHER_KINDS.intersection(kinds):
             m = kinds[kind]
             if not (points or ranges or _HAPPENED.search(s, low)) or _NOT_HAPPENED.search(s[:m.start()]) \
@@ -317,7 +322,10 @@ def extract_events(d: _Doc) -> None:
             text = text.strip()
             first_place = d.lex.places_in(text)
             if first_place:
-                text = text[:first_place[0].end]
+                # "... Mặt trận Lào xây dựng đất nước": a place inside a body's full name does not end it
+                end = first_place[0].end
+                end = max([end, *(bb for ba, bb, _ in d.lex.body_name_spans(text) if ba < end <= bb)])
+                text = text[:end]
             if len(text.split()) < 3 or not re.search(r"\s[A-ZĐÀ-Ỹ]", text[5:]):
                 continue
             places = d.lex.places_in(text)
@@ -502,7 +510,9 @@ def _emit_event_nodes(d: _Doc, hits: list[_EventHit], people: dict[tuple[int, in
             node = by_kind[h.kind][0]
             d.fb.node("Event", node[1], d.fb.mention(h.start, h.end, "vi.event.repeat", 0.6))
         else:
-            ident = f"{d.doc.key}|{h.kind}|{props.get('date') or f'#{i}'}"
+            # (a trip "từ ngày 24 đến 26-2" is not the same event as a visit on its first day)
+            span = f"..{props['end_date']}" if props.get("end_date") else ""
+            ident = f"{d.doc.key}|{h.kind}|{props.get('date') or f'#{i}'}{span}"
             if ident in made:
                 node = made[ident]
                 d.fb.node("Event", node[1], d.fb.mention(h.start, h.end, "vi.event.repeat", 0.7))

@@ -424,6 +424,9 @@ class Lexicon:
             key = key.replace("trung ương đảng cộng sản việt nam", "trung ương đảng")
             if key.endswith(" trung ương đảng") and key != "ban chấp hành trung ương đảng":
                 key = key[:-len(" đảng")]
+        if key.startswith("bộ ") and key.endswith(" việt nam"):
+            # an unqualified ministry is Vietnam's: "Bộ Nội vụ Việt Nam" and "Bộ Nội vụ" are one body
+            key = key[:-len(" việt nam")]
         return key
 
     def is_eponym(self, name: str) -> bool:

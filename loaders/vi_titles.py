@@ -39,6 +39,9 @@ _HARD_BOUNDARY = re.compile(r"[;:()\"“”!?\s](?:(?<!\s)|[-–]\s)")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)\s*$")
 _PAREN_RE = re.compile(r"\([^()]{1,40}\)")
 _PLURAL_RE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?$")
+# "hai Phó Chủ tịch UBND tỉnh là A và B": a counted title, then "là" and the names
+_COUNTED_RE = re.compile(r"(?<!\w)(?:các|hai|ba|bốn|năm)\s+(?:đồng chí\s+)?$", re.IGNORECASE)
+_IS_TAIL = re.compile(r"\s+là\s*$")
 _DASH_RE = re.compile(r"\s*[-–]\s+")
 _COMMA_RE = re.compile(r"\s*,\s*")
 _PIECE_END_RE = re.compile(r"[,;:.!?\s](?:(?<!\s)|[-–]\s)")  # [,;:.!?]|\s[-–]\s (see _HARD_BOUNDARY)
@@ -381,6 +384,12 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
     segs: list[TitleSeg] = []
     pending: tuple[int, int] | None = None
     a, b = pieces[-1]
+    if (tail := _IS_TAIL.search(s, a, b)) is not None:
+        t1 = _last_title_start(s, a, tail.start(), lex)
+        seg = _segment(s, t1, tail.start(), lex, cut_stop=False) if t1 is not None else None
+        if seg is not None and not s[seg.end:tail.start()].strip() \
+                and _COUNTED_RE.search(s[max(lo, t1 - 16):t1]):  # type: ignore[operator]
+            return [seg], True, True
     t0 = _last_title_start(s, a, b, lex)
     if t0 is None:
         if len(pieces) > 1 and _continuation(s, a, b, lex):
