@@ -384,11 +384,11 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
     segs: list[TitleSeg] = []
     pending: tuple[int, int] | None = None
     a, b = pieces[-1]
-    if (tail := _IS_TAIL.search(s, a, b)) is not None:
-        t1 = _last_title_start(s, a, tail.start(), lex)
-        seg = _segment(s, t1, tail.start(), lex, cut_stop=False) if t1 is not None else None
-        if seg is not None and not s[seg.end:tail.start()].strip() \
-                and _COUNTED_RE.search(s[max(lo, t1 - 16):t1]):  # type: ignore[operator]
+    tail = _IS_TAIL.search(s, a, b)
+    t1 = _last_title_start(s, a, tail.start(), lex) if tail is not None else None
+    if tail is not None and t1 is not None:
+        seg = _segment(s, t1, tail.start(), lex, cut_stop=False)
+        if seg is not None and not s[seg.end:tail.start()].strip() and _COUNTED_RE.search(s[max(lo, t1 - 16):t1]):
             return [seg], True, True
     t0 = _last_title_start(s, a, b, lex)
     if t0 is None:
