@@ -108,6 +108,13 @@ class Gazetteer:
     body_heads: list[BodyHead] = field(default_factory=list)
     body_names: list[BodyName] = field(default_factory=list)
     parties: dict[str, str] = field(default_factory=dict)
+    #: country -> the state's name; the kinds of body that are a state's ("Chính phủ", "Quốc hội")
+    states: dict[str, str] = field(default_factory=dict)
+    state_kinds: frozenset[str] = frozenset()
+    #: folded title head -> "party" | "state": where a national post written without a body is
+    implied_bodies: dict[str, str] = field(default_factory=dict)
+    #: folded title head -> the kinds of body it can hold a post in when the next title writes the body
+    shared_bodies: dict[str, frozenset[str]] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
     place_prefixes: dict[str, list[str]] = field(default_factory=dict)
@@ -153,6 +160,10 @@ def gazetteer() -> Gazetteer:
                     for e in b.get("heads", [])],
         body_names=_body_names(b),
         parties={k: clean(v) for k, v in (b.get("parties") or {}).items()},
+        states={k: clean(v) for k, v in (b.get("states") or {}).items()},
+        state_kinds=frozenset(b.get("state_kinds") or ()),
+        implied_bodies={fold(k): str(v) for k, v in (t.get("implied_bodies") or {}).items()},
+        shared_bodies=_shared_bodies(t),
         abbreviations={clean(k): clean(v) for k, v in (b.get("abbreviations") or {}).items()},
         places=places,
         place_prefixes={k: [clean(x) for x in v] for k, v in (p.get("prefixes") or {}).items()},
@@ -163,6 +174,16 @@ def gazetteer() -> Gazetteer:
         credit_markers=[clean(x) for x in noise.get("credit_markers", [])],
         image_suffixes=list(noise.get("image_suffixes", [])),
     )
+
+
+def _shared_bodies(t: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """titles.yaml's ``shared_bodies`` groups as folded title head -> body kinds (a title in several
+    groups takes the kinds of all)."""
+    out: dict[str, frozenset[str]] = {}
+    for group in t.get("shared_bodies") or ():
+        for title in group.get("titles") or ():
+            out[fold(title)] = out.get(fold(title), frozenset()) | frozenset(group.get("kinds") or ())
+    return out
 
 
 def _body_names(b: dict[str, Any]) -> list[BodyName]:

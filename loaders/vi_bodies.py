@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from interparty.loaders.facts import cfold as fold
-from interparty.loaders.gazetteer import BodyHead, BodyName, Place, TitleHead, load_yaml
+from interparty.loaders.gazetteer import BodyHead, BodyName, Place, TitleHead
 from interparty.loaders.vi_lexicon import WORD_RE, Lexicon, PlaceMatch, _trie, body_key, upper_class
 from interparty.loaders.vi_titles import TitleSeg
 
@@ -125,26 +125,6 @@ def _level_ok(need: str, have: str) -> bool:
     return need == have or (need == "any" and have in ("city", "province"))
 
 
-@functools.cache
-def _title_data() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """titles.yaml's ``implied_bodies`` (folded head -> party | state) and ``shared_bodies``
-    (folded head -> the kinds of body whose post it can be when the next title writes the body)."""
-    t = load_yaml("titles.yaml")
-    implied = {fold(k): str(v) for k, v in (t.get("implied_bodies") or {}).items()}
-    shared: dict[str, frozenset[str]] = {}
-    for group in t.get("shared_bodies") or ():
-        for title in group.get("titles") or ():
-            shared[fold(title)] = shared.get(fold(title), frozenset()) | frozenset(group.get("kinds") or ())
-    return implied, shared
-
-
-@functools.cache
-def _state_data() -> tuple[dict[str, str], frozenset[str]]:
-    """bodies.yaml's ``states`` (country -> the state's name) and ``state_kinds``."""
-    b = load_yaml("bodies.yaml")
-    return {k: str(v) for k, v in (b.get("states") or {}).items()}, frozenset(b.get("state_kinds") or ())
-
-
 # "Trung ương Đoàn", "Trung ương Hội": a central committee of something other than the party
 _OF_CENTRE = re.compile(r"trung ương (?!đảng\b)\S")
 
@@ -163,7 +143,7 @@ def _implied(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext
     party or the state of the official's country (titles.yaml ``implied_bodies``), when that country
     is known: written with the title, else Vietnam for a Vietnamese official, else a partner country
     the chain names or the only one the article names. None otherwise."""
-    what = _title_data()[0].get(fold(seg.head.head))
+    what = lex.g.implied_bodies.get(fold(seg.head.head))
     if what is None:
         return None
     written = _lone_country(seg.rest, lex) if seg.rest else ""
@@ -173,7 +153,7 @@ def _implied(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext
     if not written and not _country_known(country, chain, ctx, lex):
         return None
     c = written or country
-    name = lex.parties.get(c) if what == "party" else _state_data()[0].get(c)
+    name = lex.parties.get(c) if what == "party" else lex.g.states.get(c)
     if not name:
         return None
     return BodyRef(name, what, c, resolution="implied")
@@ -198,7 +178,7 @@ def _shared(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
     and a title whose body is written, holds its post in that body when the body is of a kind the
     title can be a post in (titles.yaml ``shared_bodies``). Both titles are the same person's, read
     on the same side of the name (the comma alone stands between them)."""
-    kinds = _title_data()[1].get(fold(seg.head.head))
+    kinds = lex.g.shared_bodies.get(fold(seg.head.head))
     if not kinds or seg.via != "explicit":
         return None
     nxt = next((o for o in chain if seg.end < o.start <= seg.end + 3 and o.via == "explicit"), None)
@@ -340,7 +320,7 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
             pass
         elif country and country != "VN" and not _country_known(country, chain, ctx, lex):
             return None  # "Thủ tướng Hun Manet" in an article about Laos and Cambodia: whose government?
-        elif country and country != "VN" and loc[1].kind in _state_data()[1] and country in lex.country_names:
+        elif country and country != "VN" and loc[1].kind in lex.g.state_kinds and country in lex.country_names:
             # a foreign official's "Chính phủ", "Quốc hội": his country's state, not his party's
             name, resolution, body_country = f"{text} {lex.country_names[country]}", "context", country
         elif country and country != "VN" and _OF_CENTRE.match(fold(text)):

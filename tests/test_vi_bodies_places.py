@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from interparty.graph.model import Extraction, SourceDoc
+from interparty.graph.model import Extraction
 from interparty.graph.normalize import clean
 from interparty.loaders.gazetteer import gazetteer, spelling_variants
-from interparty.loaders.vi import extract
 from interparty.loaders.vi_lexicon import body_key, lexicon
-
-
-def run(text: str, date: str | None = "2024-07-15") -> Extraction:
-    return extract(SourceDoc(key="t", text=clean(text), date=date, title=""))
+from vi_examples import positions, run
 
 
 def bodies(ex: Extraction) -> dict[str, str]:
     """Body name -> country."""
     return {b.props["name"]: b.props["country"] for b in ex.of_kind("Body")}
-
-
-def positions(ex: Extraction, name: str) -> dict[str, tuple[str, str]]:
-    """title -> (body name, resolution) for one official."""
-    names = {n.ref: n.props["name"] for n in ex.nodes}
-    off = next(n for n in ex.of_kind("Official") if n.props["name"] == name)
-    return {r.props["title"]: (names[r.end], r.props["resolution"]) for r in ex.rels_of("HOLDS_POSITION")
-            if r.start == off.ref}
 
 
 def officials(ex: Extraction) -> set[str]:

@@ -7,20 +7,9 @@ from pathlib import Path
 
 import pytest
 from interparty.graph.model import Extraction, SourceDoc
-from interparty.graph.normalize import clean, fold
+from interparty.graph.normalize import fold
 from interparty.loaders.vi import extract
-
-
-def run(text: str, date: str | None = "2024-07-15", title: str = "") -> Extraction:
-    return extract(SourceDoc(key="t", text=clean(text), date=date, title=title))
-
-
-def positions(ex: Extraction, name: str) -> dict[str, tuple[str, str]]:
-    """title -> (body name, resolution) for one official."""
-    names = {n.ref: n.props["name"] for n in ex.nodes}
-    off = next(n for n in ex.of_kind("Official") if n.props["name"] == name)
-    return {r.props["title"]: (names[r.end], r.props["resolution"]) for r in ex.rels_of("HOLDS_POSITION")
-            if r.start == off.ref}
+from vi_examples import positions, run
 
 
 def officials(ex: Extraction) -> dict[str, str]:

@@ -7,23 +7,10 @@ national body is not put on an official whose country is a guess.
 
 from __future__ import annotations
 
-from interparty.graph.model import Extraction, SourceDoc
-from interparty.graph.normalize import clean
+from interparty.graph.model import Extraction
 from interparty.loaders.evalfmt import to_eval
-from interparty.loaders.vi import extract
 from interparty.loaders.vi_lexicon import body_key
-
-
-def run(text: str) -> Extraction:
-    return extract(SourceDoc(key="t", text=clean(text), date="2024-07-15", title=""))
-
-
-def positions(ex: Extraction, name: str) -> dict[str, tuple[str, str]]:
-    """title -> (body name, resolution) for one official."""
-    names = {n.ref: n.props["name"] for n in ex.nodes}
-    off = next(n for n in ex.of_kind("Official") if n.props["name"] == name)
-    return {r.props["title"]: (names[r.end], r.props["resolution"]) for r in ex.rels_of("HOLDS_POSITION")
-            if r.start == off.ref}
+from vi_examples import positions, run
 
 
 def eval_positions(ex: Extraction, name: str) -> list[tuple[str, str | None]]:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from interparty.graph.model import Extraction, SourceDoc
+from interparty.graph.model import Extraction
 from interparty.graph.normalize import clean
 from interparty.loaders.evalfmt import to_eval
-from interparty.loaders.vi import extract
 from interparty.loaders.vi_lexicon import lexicon
 from interparty.loaders.vi_titles import find_names
-
-
-def run(text: str, date: str | None = "2024-07-15", title: str = "") -> Extraction:
-    return extract(SourceDoc(key="t", text=clean(text), date=date, title=title))
+from vi_examples import run
 
 
 def officials(ex: Extraction) -> dict[str, str]:

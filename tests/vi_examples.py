@@ -7,9 +7,9 @@ from interparty.graph.normalize import clean
 from interparty.loaders.vi import extract
 
 
-def run(text: str, date: str = "2024-07-15") -> Extraction:
-    """The extraction of ``text`` as an article of ``date``."""
-    return extract(SourceDoc(key="t", text=clean(text), date=date, title=""))
+def run(text: str, date: str | None = "2024-07-15", title: str = "") -> Extraction:
+    """The extraction of ``text`` as an article of ``date`` titled ``title``."""
+    return extract(SourceDoc(key="t", text=clean(text), date=date, title=title))
 
 
 def positions(ex: Extraction, name: str) -> dict[str, tuple[str, str]]:
