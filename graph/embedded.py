@@ -21,6 +21,7 @@ READER_RETRIES = 6
 # What a reader meets while a writer works on the same graph, gone a moment later: the WAL
 # record being appended, a checkpoint in progress.
 _TRANSIENT = re.compile(r"checksum|checkpoint recovery is pending", re.IGNORECASE)
+_CHECKPOINT_PENDING = re.compile(r"checkpoint recovery is pending", re.IGNORECASE)
 
 
 class EmbeddedStore:
@@ -44,19 +45,36 @@ class EmbeddedStore:
         # written): replay stops there and keeps every committed transaction before it, instead
         # of refusing to open the graph. A reader can also meet the record a live writer is
         # appending, or the writer's checkpoint, at that instant: it tries again a moment later.
-        for attempt in range(READER_RETRIES + 1):
+        # A checkpoint whose writer was killed stays pending until a writer opens the graph, so
+        # the reader finishes it itself when nobody holds the graph for writing.
+        attempt, finished = 0, False
+        while True:
             try:
                 return ladybug.Database(str(self.path), read_only=read_only, throw_on_wal_replay_failure=False)
             except RuntimeError as exc:
                 msg = str(exc)
+                if read_only and not finished and _CHECKPOINT_PENDING.search(msg):
+                    finished = self._finish_checkpoint()
+                    if finished:
+                        continue
                 if read_only and _TRANSIENT.search(msg) and attempt < READER_RETRIES:
                     time.sleep(0.1 * 2 ** attempt)  # 0.1 s, then doubling: about 6 s in all
+                    attempt += 1
                     continue
                 if "lock" in msg.casefold():
                     raise StoreError(f"{self.path}: the graph is open for writing by another process; "
                                      "wait for it to finish (readers can open it with read_only=True)") from None
                 raise StoreError(f"{self.path}: cannot open the embedded graph ({msg})") from None
-        raise AssertionError("unreachable")
+
+    def _finish_checkpoint(self) -> bool:
+        """Complete a checkpoint left by a killed writer; False while a live writer holds the graph."""
+        try:
+            ladybug.Database(str(self.path), throw_on_wal_replay_failure=False).close()
+        except RuntimeError as exc:
+            if "lock" in str(exc).casefold():
+                return False
+            raise StoreError(f"{self.path}: cannot finish the checkpoint a killed writer left ({exc})") from None
+        return True
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
         result = self._conn.execute(self.dialect.rewrite(cypher), params or {})
