@@ -57,13 +57,18 @@ _KINDS: list[tuple[str, Cued]] = [(k, Cued(p, cues, re.IGNORECASE)) for k, p, cu
     ("handover", r"\b(?:lễ bàn giao|bàn giao công trình|khánh thành|khởi công|gắn biển công trình)\b",
      ("bàn giao", "khánh thành", "khởi công", "gắn biển")),
     ("donation", r"\b(?:trao tặng|trao quà|tặng quà|trao (?:\d+ )?(?:suất )?học bổng|"
-                 r"trao (?:\d+ )?(?:căn |ngôi )?nhà (?:tình nghĩa|tình thương|đại đoàn kết))\b",
-     ("trao tặng", "trao quà", "tặng quà", "học bổng", "nhà tình", "đại đoàn kết")),
+                 r"trao (?:\d+ )?(?:căn |ngôi )?nhà (?:tình nghĩa|tình thương|đại đoàn kết)|"
+                 r"trao (?:tặng )?biểu trưng)\b",
+     ("trao tặng", "trao quà", "tặng quà", "học bổng", "nhà tình", "đại đoàn kết", "biểu trưng")),
     ("fair", r"\b(?<!khai mạc )(?<!bế mạc )(?:[Hh]ội chợ|[Tt]riển lãm)\b", ("hội chợ", "triển lãm")),
+    # a youth or friendship exchange, a gathering or rally, a tree planting held together
+    ("exchange", r"\b(?:(?:chương trình|buổi|đêm) giao lưu|giao lưu hữu nghị)\b", ("giao lưu",)),
+    ("gathering", r"\b(?:họp mặt|mít tinh|míttinh)\b", ("họp mặt", "mít tinh", "míttinh")),
+    ("planting", r"\btrồng\s+(?:(?:\d[\d.]*|hàng nghìn|hàng trăm)\s+)?cây\b", ("trồng",)),
     ("other", r"\blễ kỷ niệm\b", ("lễ kỷ niệm",)),
 ]]
 # The kinds above read as the schema's "other" (which only their names tell apart).
-_OTHER_KINDS = frozenset({"tribute", "handover", "donation", "fair"})
+_OTHER_KINDS = frozenset({"tribute", "handover", "donation", "fair", "exchange", "gathering", "planting"})
 # Evidence that such a happening took place: a past marker or a link to the occasion just reported
 # (a written or relative date also counts); what is proposed, intended or summed up over a period is not.
 _HAPPENED = Cued(r"\b(?:đã|vừa|nhân dịp|dịp này|trước đó|sau đó|tiếp đó|ngay sau|cùng ngày)\b",
@@ -83,6 +88,7 @@ _AT_MEETING = re.compile(r"^\W*(?:Tại|Trong)\s+(?:buổi\s+|cuộc\s+)?(?P<m>h
 _MEETING_KINDS = {"hội đàm": ("talks",), "hội kiến": ("talks",), "làm việc": ("talks", "reception"),
                   "tiếp": ("reception",), "hội nghị": ("conference",), "hội thảo": ("conference",),
                   "tọa đàm": ("conference",)}
+_DOC_DATE = re.compile(r"\bsố\s+\S+\s*,?\s*$")
 _FUTURE = Cued(r"\b(?:sẽ|dự kiến|sắp)\b", ("sẽ", "dự kiến", "sắp"), re.IGNORECASE)
 _PAST = re.compile(r"\b(?:đã|vừa)\b", re.IGNORECASE)
 # "hội nghị" that is no meeting of the article: a venue ("Trung tâm Hội nghị Quốc gia"), a document of an
@@ -92,17 +98,19 @@ _CONF_NOT = re.compile(r"(?:\b(?:Trung tâm|Cung|Nghị quyết|Kết luận|Vă
 _VI_KIND = {"opening": "khai giảng", "closing": "bế giảng", "signing": "ký kết", "reception": "tiếp",
             "talks": "hội đàm", "visit": "chuyến thăm", "lecture": "giảng bài", "conference": "hội nghị",
             "other": "lễ kỷ niệm", "field_trip": "khảo sát thực tế", "tribute": "dâng hoa", "handover": "bàn giao",
-            "donation": "trao tặng", "fair": "hội chợ"}
+            "donation": "trao tặng", "fair": "hội chợ", "exchange": "giao lưu", "gathering": "họp mặt",
+            "planting": "trồng cây"}
 _COUNT = r"\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 # The words a signed document's name opens with ("biên bản ghi nhớ" is minutes, "bản ghi nhớ" a memorandum).
 _DOC_WORDS = (r"biên bản|(?<!biên )bản ghi nhớ|(?<!bản )thỏa thuận|bản thỏa thuận|hiệp định|hiệp ước|nghị định thư|"
-              r"chương trình hợp tác|kế hoạch hợp tác|văn bản")
+              r"chương trình hợp tác|kế hoạch hợp tác|chương trình phối hợp|kế hoạch phối hợp|văn bản")
 _AGREEMENT_RE = Cued(
     r"\bký(?:\s+kết)?(?:\s+và\s+trao(?:\s+đổi)?)?\s+(?:(?P<count>" + _COUNT + r")\s+)?"
     r"(?P<doc>(?:các\s+)?(?P<word>" + _DOC_WORDS + r")\b[^.;:()]*)", ("ký",), re.IGNORECASE)
 _AGREEMENT_KIND = {"biên bản": "minutes", "thỏa thuận": "agreement", "bản thỏa thuận": "agreement",
                    "bản ghi nhớ": "memorandum", "hiệp định": "agreement", "hiệp ước": "treaty",
                    "nghị định thư": "agreement", "chương trình hợp tác": "programme", "kế hoạch hợp tác": "programme",
+                   "chương trình phối hợp": "programme", "kế hoạch phối hợp": "programme",
                    "văn bản": "agreement"}
 _DOC_CUT = re.compile(r",|\s+(?:có|giữa|với|tại|và\s+triển|và\s+(?=[a-zđà-ỹ])|nhằm|của|được|do|góp|trong|vào|"
                       r"(?:bao\s+)?gồm)\b")
@@ -128,8 +136,9 @@ _SIGNED_WHAT = re.compile(r"\s+(?:kết\s+)?(?:(?:" + _COUNT + r")\s+)?(?:các\s
                           re.IGNORECASE)
 _SIGNED_REF = re.compile(r"\b(?:các|những|nội dung|văn bản|thỏa thuận|biên bản|chương trình|kế hoạch|hiệp định|"
                          r"cam kết)\b[^,.;:]{0,60}?(?:\s+(?:đã|được|vừa))*\s*$", re.IGNORECASE)
-# A signing still to come ("hai bên sẽ ký kết ..."): the clause before "ký" says so.
-_NOT_YET = re.compile(r"\b(?:sẽ|dự kiến|sắp|tiến tới|hướng tới|chuẩn bị)\b[^,.;:]*$", re.IGNORECASE)
+# A signing still to come ("hai bên sẽ ký kết ...", "chuẩn bị nội dung để ký kết ..."): the clause
+# before "ký" says so.
+_NOT_YET = re.compile(r"\b(?:sẽ|dự kiến|sắp|tiến tới|hướng tới|chuẩn bị)\b[^,.;:]*$|\b(?:để|nhằm)\s+$", re.IGNORECASE)
 # "<document> được ký kết ngày 15-1-2024", "<document> vừa được ký kết": an agreement named as signed
 # (a treaty so named is history, as is an agreement signed before the year preceding the article).
 _SIGNED_RE = Cued(r"\s(?:(?P<recent>vừa)\s+|đã\s+)?(?:được\s+(?:hai bên\s+)?ký(?:\s+kết)?|"
@@ -141,9 +150,15 @@ _SIGNED_DOC_RE = re.compile(r"(?<!\w)(?:biên bản|(?<!biên )bản ghi nhớ|(
 _CLAUSE_END = re.compile(r"[,.;:]")
 _ANNIVERSARY = re.compile(r"kỷ niệm[^.;]{0,60}$|\b\d+\s+năm\s+(?:[Nn]gày\s+)?$", re.IGNORECASE)
 _COURSE_RE = Cued(
-    r"(?:khai giảng|bế giảng|tổ chức|mở)\s+(?:lễ\s+(?:khai giảng|bế giảng)\s+)?(?P<n>\d+\s+)?"
+    r"(?:khai giảng|bế giảng|tổ chức|mở)\s+(?:lễ\s+(?:khai giảng|bế giảng)\s+(?:và\s+[^\W\d][^.;:,\d]{0,40}?\s+)?)?"
+    r"(?P<n>\d+\s+)?"
     r"(?P<name>(?:[Ll]ớp|[Kk]hóa)\s+"
     r"[^.;:]*?)(?=\s*\(gồm|\s*,\s*(?:tham dự|nước|tại|với|do|kéo dài|trong thời gian)|[.;:]|$)", ("lớp", "khóa"))
+# "Lớp học bắt đầu từ ngày 4-9-2023", "khóa học khai giảng ngày 12/3": when a course began, told apart
+# from its opening ceremony (a closing story gives it so); the date follows, after "từ" or "vào" at most.
+_COURSE_START_RE = Cued(r"\b(?:[Ll]ớp học|[Kk]hóa học|[Ll]ớp|[Kk]hóa)\s+(?:đã\s+|được\s+)*(?:bắt đầu|khai giảng)\b",
+                        ("bắt đầu", "khai giảng"))
+_START_GAP = re.compile(r"\s*(?:(?:từ|vào)\s+)?")
 _COURSE_WORDS = re.compile(r"đào tạo|bồi dưỡng|lý luận|cao cấp|trung cấp|tập huấn|nghiệp vụ|chính trị", re.IGNORECASE)
 _COUNTS_RE = Cued(r"(\d+)\s+đồng chí\s*[(:]\s*(?:gồm\s+)?(\d+)\s+học viên\s*,\s*(\d+)\s+cán bộ quản lý",
                   ("học viên",))
@@ -254,7 +269,8 @@ def extract_events(d: _Doc) -> None:
         future_from = -1 if will is None else (will.start() if _PAST.search(s, 0, will.start()) else 0)
         dates = find_dates(s)
         ranges = [x for x in dates if x.is_range]
-        points = [x for x in dates if not x.is_range]
+        # "Kế hoạch số 201-KH/TU ngày 5-3-2024": a document's date, no event's
+        points = [x for x in dates if not x.is_range and not _DOC_DATE.search(s, 0, x.start)]
         back = looks_back(s, low)
         per_sentence.append((low, back, dates))
         day_back = back
@@ -270,6 +286,7 @@ def extract_events(d: _Doc) -> None:
             if m and not (0 <= future_from <= m.start() and kind not in ("visit",)):
                 kinds.setdefault(kind, m)
         if "signing" in kinds and (_ANNIVERSARY.search(s[:kinds["signing"].start()])
+                                   or _NOT_YET.search(s[:kinds["signing"].start()])
                                    or _signed_earlier(s, kinds["signing"])):
             del kinds["signing"]
         # "Ngày 18-7-1977, hai nước đã ký Hiệp ước ...": a signing years before the article is history,
@@ -805,6 +822,8 @@ def _courses_and_plans(d: _Doc, hits: list[_EventHit],
             name = m.group("name").strip()
             if len(name.split()) < 3 or not _COURSE_WORDS.search(" ".join(name.split()[:6])):
                 continue
+            if _intended(s, low, m.start()):  # "năm 2025 tỉnh sẽ ... phối hợp mở lớp ...": not (yet) a course
+                continue
             opening = re.search(r"khai giảng", m.group(0))
             organiser = _clause_body(d, s, a, m.start())
             course: dict[str, object] = {"name": (m.group("n") or "") + name, "span": (a + m.start("name"),
@@ -832,6 +851,13 @@ def _courses_and_plans(d: _Doc, hits: list[_EventHit],
             ca = sentence_courses[0]["span"][0] - a  # type: ignore[index]
             if cadres := _FOR_CADRES_RE.search(s, ca):
                 sentence_courses[0]["trainees"] = int(cadres.group(1))
+        for m in _COURSE_START_RE.finditer(s, low):
+            when = next((x for x in dates if x.start >= m.end() and _START_GAP.fullmatch(s, m.end(), x.start)), None)
+            target = sentence_courses[0] if sentence_courses else _pick(courses, "start_date")
+            if when is not None and target is not None and target.get("start_date") is None:
+                dp = _date_props(d, when, back, s)
+                target["start_date"], target["year_inferred"] = dp["date"], dp["year_inferred"]
+            break
         for m in _DURATION_RE.finditer(s, low):
             target = sentence_courses[0] if sentence_courses else _pick(courses, "duration")
             if target is not None:
@@ -923,6 +949,18 @@ def _issuer_by_number(d: _Doc, number: str, kind: str, start: int, end: int) -> 
         if kind != "resolution":
             phrase = "Ban Thường vụ " + phrase
     return _phrase_body(d, phrase, start, known=True)
+
+
+def _intended(s: str, low: str, at: int) -> bool:
+    """Whether what is written at ``at`` is still to come: a "sẽ", "dự kiến", "sắp" before it, and no
+    "đã", "vừa" between ("..., năm 2025 tỉnh sẽ tổ chức ...; phối hợp mở lớp ...")."""
+    will = _FUTURE.search(s, low)
+    if will is None or will.start() >= at:
+        return False
+    last = will
+    while (nxt := _FUTURE.rx.search(s, last.end(), at)) is not None:
+        last = nxt
+    return not _PAST.search(s, last.end(), at)
 
 
 def _pick(courses: list[dict[str, object]], unset: str) -> dict[str, object] | None:
