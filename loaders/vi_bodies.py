@@ -66,15 +66,22 @@ class DocContext:
             self.country_counts[country] += n
         self.known: dict[str, BodyRef] = {}  # key -> a body the article names in full, in order
         self.mentioned: dict[str, BodyRef | None] = {}  # a body's name in running text -> what it resolved to
+        self._locales: dict[tuple[str, str], tuple[Place, str] | None] = {}  # (the counts are read-only)
 
     def locale(self, country: str, level: str) -> tuple[Place, str] | None:
         """The most-named place of ``country`` at ``level`` (city, province or any) and its usual spelling."""
+        hit = self._locales.get((country, level), _UNSEEN)
+        if hit is not _UNSEEN:
+            return hit
         levels = ("city", "province") if level == "any" else (level,)
         best = [(n, name) for (c, lv, name), n in self.counts.items() if c == country and lv in levels]
-        if not best:
-            return None
-        _, name = max(best)
-        return self.places[name], self.spelling[name].most_common(1)[0][0]
+        if best:
+            _, name = max(best)
+            hit = self.places[name], self.spelling[name].most_common(1)[0][0]
+        else:
+            hit = None
+        self._locales[(country, level)] = hit
+        return hit
 
     def note(self, ref: BodyRef) -> None:
         """A body named in full (explicitly): a later bare head of it may mean it."""
@@ -101,6 +108,11 @@ class DocContext:
 
 
 def _trailing_place(text: str, lex: Lexicon) -> PlaceMatch | None:
+    # A place that closes ``text`` ends with a listed spelling's last word or an unlisted name's
+    # capitalised word: where the last word has no capital and none of those, no need to search.
+    last = text.rsplit(None, 1)[-1:]
+    if not last or (last[0].islower() and not text.rstrip().endswith(lex.lower_place_tails)):
+        return None
     ps = lex.places_in(text)
     if ps and ps[-1].end >= len(text.rstrip()):
         return ps[-1]
@@ -287,7 +299,7 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
     if full and full[1].country and not place:
         body_country = full[1].country
     folded = fold(text)  # once, not once per party
-    party = next((c for f, c in lex.party_country.items() if f in folded), "")
+    party = lex.party_of(folded)
     name, resolution, pl, pl_text = text, via, (place.place if place else None), (place.core if place else "")
     after = ""
     if loc is not None and loc[1].scope == "local" and place is None and generic is None and not first.named:
@@ -402,6 +414,8 @@ class _Whole:
 
 def full_name_at(text: str, pos: int, lex: Lexicon) -> tuple[int, BodyName] | None:
     """The body known by its full name that begins at ``pos``: (its end, the name), else None."""
+    if pos == 0:
+        return lex.full_name_at_start(text)  # one match, not a search
     for a, b, n in lex.body_name_spans(text):
         if a == pos:
             return b, n
@@ -614,7 +628,7 @@ def _written_ref(sp: _Span, text: str, shared: PlaceMatch | None, places: dict[i
         country = sp.full.country
     if sp.party:
         low = text.lower()
-        country = next((c for f, c in lex.party_country.items() if f in low), country)
+        country = lex.party_of(low, country)
     name = text[0].upper() + text[1:]
     return BodyRef(name, sp.head.kind, country or "VN", place, pm.core if pm is not None else "")
 _UNSEEN: Any = object()

@@ -195,6 +195,9 @@ class Lexicon:
             for a in (p.name, *p.aliases):
                 by_alias.setdefault(a, p)
         self.place_by_alias = by_alias
+        # the last words of the places' spellings that have no capital ("tỉnh-viêng-chăn"): a text whose
+        # last word has no capital closes with a place only when it ends with one of them
+        self.lower_place_tails = tuple(sorted({w for a in by_alias if (w := a.rsplit(None, 1)[-1]).islower()}))
         self.place_by_fold = {fold(a): p for a, p in by_alias.items()}
         plain = [a for a, p in by_alias.items() if not p.requires_prefix]
         pref_city = g.place_prefixes.get("city", [])
@@ -243,10 +246,16 @@ class Lexicon:
         self.name_markers = frozenset(clean(x) for x in names.get("name_markers") or ())
         # eponyms matched loosely: "Cay-xỏn Phôm-vi-hản" is the listed "Kay-xỏn Phôm-vi-hẳn"
         self.eponym_keys = frozenset(eponym_key(x) for x in names.get("eponyms") or ())
+        # eponym_key letter by letter (it folds, strips marks and keeps a-z, each letter on its own):
+        # most names are ruled out from their letters alone, without the costly normalisation
+        self._eponym_letters = {c: eponym_key(chr(c)) for c in itertools.chain(range(0x250), range(0x1E00, 0x1F00))}
         # (how many words the eponyms of two words or more have: where one may open or close a run)
         self.eponym_sizes = sorted({len(str(x).split()) for x in names.get("eponyms") or ()} - {1}, reverse=True)
         self.parties = g.parties
         self.party_country = {fold(v): k for k, v in g.parties.items()}
+        # what every party's folded name opens with ("đảng "): a text without it names none
+        self.party_cue = "".join(cs[0] for cs in itertools.takewhile(lambda cs: len(set(cs)) == 1,
+                                                                       zip(*self.party_country, strict=False)))
         self.abbrev = g.abbreviations
         self.abbrev_re = _words_re(g.abbreviations)  # (?<![\w-])(abbreviations)(?![\w-])
         self.country_names = {p.country: p.name for p in g.places if p.kind == "country"}
@@ -399,6 +408,17 @@ class Lexicon:
             self._body_name_cache[text] = hit
         return hit
 
+    def full_name_at_start(self, text: str) -> tuple[int, BodyName] | None:
+        """The body known by its full name that ``text`` opens with: (its end, the name), else None."""
+        m = self.body_name_re.match(text) if self._body_name_starts.match(text) else None  # (see matches_at)
+        return (m.end(), self.body_name_by_fold[fold(m.group())]) if m else None
+
+    def party_of(self, folded: str, default: str = "") -> str:
+        """The country of the first party (in the gazetteer's order) whose folded name ``folded`` holds."""
+        if self.party_cue not in folded:
+            return default
+        return next((c for f, c in self.party_country.items() if f in folded), default)
+
     def body_key(self, name: str) -> str:
         """The key of a body named ``name`` (Vietnamese): one key for every spelling of it.
 
@@ -434,6 +454,9 @@ class Lexicon:
         Vietnamese family name) matches loosely, as its tone marks and letters vary ("Cay-xỏn
         Phôm-vi-hản"); a Vietnamese one exactly, as its tone marks tell names apart ("Lê Văn Tâm"
         is not "Lê Văn Tám")."""
+        quick = name.translate(self._eponym_letters)
+        if quick.isascii() and quick not in self.eponym_keys:
+            return False  # (its eponym_key: no listed eponym's, loosely or exactly)
         if fold(name) in self.eponyms:
             return True
         if "-" not in name and name.split(" ", 1)[0] in self.surnames:

@@ -160,7 +160,8 @@ def find_names(s: str, lex: Lexicon, bmp: bool = False) -> list[NameSpan]:
                 continue
         # "H'Hen Niê" (Ê Đê, Gia Rai women): the apostrophe cut the name's first syllable off the run.
         st = run[0][0]
-        if _H_PREFIX.search(s, max(0, st - 4), st) and len(words) <= 4 and not any(w in not_name for w in words):
+        h_prefix = "H" in s[max(0, st - 4):st] and _H_PREFIX.search(s, max(0, st - 4), st)  # (a test first)
+        if h_prefix and len(words) <= 4 and not any(w in not_name for w in words):
             h = s.rindex("H", 0, st)
             out.append(NameSpan(h, run[-1][1], s[h:run[-1][1]], foreign=False))
             continue
@@ -289,6 +290,8 @@ def _is_place_note(text: str, lex: Lexicon) -> bool:
 
 
 def _strip_tail(text: str) -> tuple[str, str]:
+    if not text.rstrip().endswith(")"):  # (what _PAREN_TAIL needs: a search tries every position)
+        return text, ""
     m = _PAREN_TAIL.search(text)
     if m:
         return text[:m.start()], m.group(1)
@@ -308,7 +311,9 @@ def _segment(s: str, a: int, b: int, lex: Lexicon, *, cut_stop: bool) -> TitleSe
         stop = _stop(s, m.end(), b, lex)
         if stop:
             end = stop.start()
-    if cut_stop:
+    tail_word = s[m.end():end].rsplit(None, 1)[-1:] if cut_stop else None
+    # (what follows the last place must be lowercase words, so must the last word: else no search)
+    if tail_word and tail_word[0][0].islower():
         # "Bí thư Thành ủy Hà Nội dẫn đầu": lowercase words after the closing place are the predicate.
         places = lex.places_in(s[m.end():end])
         if places:
@@ -327,18 +332,19 @@ def _segment(s: str, a: int, b: int, lex: Lexicon, *, cut_stop: bool) -> TitleSe
 def _last_title_start(s: str, a: int, b: int, lex: Lexicon) -> int | None:
     """Where the title closest to a name begins in ``s[a:b]``: after the last predicate."""
     lo = a
+    spans = lex.body_name_spans(s)  # (see _in_body_name; most sentences have none)
     for st in _STOP_RE.finditer(s, a, b):
-        if not _in_body_name(s, st.start(), lex):
+        if not spans or not any(x < st.start() < y for x, y, _ in spans):
             lo = st.end()
-    for m in lex.title_re.finditer(s, lo, b):
-        return m.start()
-    return None
+    m = lex.title_re.search(s, lo, b)
+    return m.start() if m else None
 
 
 def _in_body_name(s: str, pos: int, lex: Lexicon) -> bool:
     """Whether ``pos`` lies inside a body known by its full name ("Sở Văn hóa, Thể thao và Du
     lịch", "Sở Giáo dục và Đào tạo"): its commas and "và" do not end a title."""
-    return any(a < pos < b for a, b, _ in lex.body_name_spans(s))
+    spans = lex.body_name_spans(s)
+    return bool(spans) and any(a < pos < b for a, b, _ in spans)
 
 
 def _stop(s: str, a: int, b: int, lex: Lexicon) -> re.Match[str] | None:
@@ -376,10 +382,13 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
     anchored = bool(lex.honorific_at_end(text) or lex.rank_re.search(text[-25:]))
     pieces: list[tuple[int, int]] = []
     start = lo
-    for i, ch in enumerate(text):
-        if ch == "," and not _in_body_name(s, lo + i, lex):
-            pieces.append((start, lo + i))
-            start = lo + i + 1
+    spans = lex.body_name_spans(s) if "," in text else ()
+    c = s.find(",", lo, ns)
+    while c >= 0:
+        if not any(a < c < b for a, b, _ in spans):  # (see _in_body_name)
+            pieces.append((start, c))
+            start = c + 1
+        c = s.find(",", c + 1, ns)
     pieces.append((start, ns))
     segs: list[TitleSeg] = []
     pending: tuple[int, int] | None = None
@@ -565,20 +574,22 @@ def list_headers(s: str, lex: Lexicon, names: list[NameSpan] | None = None) -> l
     name, and each further item written the same way (the name first, or a title first) with one.
     """
     out = []
-    for m in re.finditer(":", s):
-        lo = max(s.rfind(";", 0, m.start()), 0)
-        t0 = _last_title_start(s, lo, m.start(), lex)
+    colon = s.find(":")
+    while colon >= 0:
+        at, colon = colon, s.find(":", colon + 1)
+        lo = max(s.rfind(";", 0, at), 0)
+        t0 = _last_title_start(s, lo, at, lex)
         if t0 is None:
             continue
-        seg = _segment(s, t0, m.start(), lex, cut_stop=True)
-        if seg is None or s[seg.end:m.start()].strip():
+        seg = _segment(s, t0, at, lex, cut_stop=True)
+        if seg is None or s[seg.end:at].strip():
             continue
         seg.via = "list_header"
-        end = s.find(";", m.end())
+        end = s.find(";", at + 1)
         end = end if end >= 0 else len(s)
         if names and end < len(s) and _PLURAL_RE.search(s, max(lo, t0 - 16), t0):
-            end = _semicolon_items(s, m.end(), end, lex, names)  # "các đồng chí Phó Bí thư Tỉnh ủy: A, ...; B, ..."
-        out.append((m.end(), end, [seg]))
+            end = _semicolon_items(s, at + 1, end, lex, names)  # "các đồng chí Phó Bí thư Tỉnh ủy: A, ...; B, ..."
+        out.append((at + 1, end, [seg]))
     return out
 
 
