@@ -354,6 +354,11 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
             return None  # a bare "Trung ương" of a country without a listed party says nothing
         else:
             body_country = body_country or "VN"
+    elif loc is None and first.kind in lex.g.state_kinds and not place and not party and country and country != "VN":
+        # a foreign official's "Bộ trưởng Bộ Tư pháp": his country's ministry, never Vietnam's of that name
+        if country not in lex.country_names or not _country_known(country, chain, ctx, lex):
+            return None  # his country a guess (Laos or Cambodia?): no ministry rather than a wrong one
+        name, resolution, body_country = f"{text} {lex.country_names[country]}", "context", country
     if party:
         body_country = party
     if first.named and pl is None and not party and name == text and (loc is None or loc[0] == 0):

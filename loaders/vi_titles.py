@@ -24,9 +24,10 @@ _STOP_WORDS = (
     "cho_biết nhấn_mạnh phát_biểu đã đang sẽ là có được bày_tỏ tiếp thăm dự làm do với cùng khẳng_định đánh_giá "
     "chủ_trì trao tặng gửi thay_mặt theo tin_tưởng mong_muốn đề_nghị chúc_mừng cảm_ơn giảng_bài hội_đàm hội_kiến "
     "gặp đón tham_dự tham_gia nhận chào ký khi vừa nay thì mà nhưng nên để vì trong qua về từ đến lên xuống ra vào")
-# (?<![\w-])(?:cho biết|...|vào)(?![\w-])|(?<![\w-])và\s+(?=[a-zđà-ỹ]), see word_start_alternation
+# (?<![\w-])(?:cho biết|...|vào)(?![\w-])|(?<![\w-])và\s+(?=[a-zđà-ỹ\d]), see word_start_alternation
+# ("và" before a lower-case word or a count: "... Đoàn Thanh niên tỉnh và 40 đoàn viên" ends the body)
 _STOP_RE = re.compile(word_start_alternation(
-    [re.escape(w.replace("_", " ")) + r"(?![\w-])" for w in _STOP_WORDS.split()] + [r"và\s+(?=[a-zđà-ỹ])"]))
+    [re.escape(w.replace("_", " ")) + r"(?![\w-])" for w in _STOP_WORDS.split()] + [r"và\s+(?=[a-zđà-ỹ\d])"]))
 # Words of titles and bodies that never stand in a personal name.
 _TITLE_WORDS = frozenset({"Ban", "Bí", "Chủ", "Trưởng", "Ủy", "Thành", "Tỉnh", "Đảng", "Bộ", "Phó", "Đại", "Chính",
                           "Trung", "Hội", "Sở", "Văn", "Tổng"}) - {"Văn", "Thành", "Trung"}
@@ -444,9 +445,11 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
     name_starts = [n.start for n in names if n.start >= ne]
     limit = min([hi, *name_starts])
     if limit in name_starts:
-        # "..., Tỉnh trưởng tỉnh Svay Rieng và Ngài Kim Sothea": "và" and an honorific open the next person
+        # "..., Tỉnh trưởng tỉnh Svay Rieng và Ngài Kim Sothea", "... tỉnh Kratie và Thiếu tướng Nhem
+        # Sopheak": "và" and an honorific or a rank open the next person
         h = lex.honorific_at_end(s, pos, limit)
-        cut = h.start(1) if h else limit
+        rank_next = "" if h else _rank_before(s, pos, limit, lex)
+        cut = h.start(1) if h else (s.rindex(rank_next, pos, limit) if rank_next else limit)
         and_m = _AND_END_RE.search(s, pos, cut)
         cut = and_m.start() if and_m else cut
         if cut < limit and s[pos:cut].strip():

@@ -7,6 +7,8 @@ cases show where the rules hold back.
 from __future__ import annotations
 
 from test_vi_events_agreements import agreements, events, kinds, run
+from vi_examples import positions
+from vi_examples import run as vi_run
 
 # 1. A course reported by its closing: the ceremony joined to another ("bế giảng và trao bằng"),
 #    and the day it began, written apart from any opening
@@ -105,3 +107,36 @@ def test_a_coordination_programme_is_an_agreement_with_its_period() -> None:
     (agreement,) = agreements(ex)
     assert agreement["kind"] == "programme"
     assert agreement["period"] == "2025-2027"
+
+
+# 6. Titles in a list of people: a rank after "và" opens the next person; a count after "và" ends a body
+
+
+def test_a_rank_after_va_opens_the_next_person_and_keeps_each_title_with_its_own() -> None:
+    ex = vi_run("Đồng chủ trì có Thiếu tướng Chea Dara, Chỉ huy trưởng Bộ Chỉ huy quân sự tỉnh Mondulkiri và "
+                "Thiếu tướng Kong Vibol, Giám đốc Cảnh sát tỉnh Mondulkiri.")
+    assert positions(ex, "Chea Dara") == {
+        "Chỉ huy trưởng Bộ Chỉ huy quân sự tỉnh Mondulkiri": ("Bộ Chỉ huy quân sự tỉnh Mondulkiri", "explicit")}
+    assert positions(ex, "Kong Vibol") == {
+        "Giám đốc Cảnh sát tỉnh Mondulkiri": ("Cảnh sát tỉnh Mondulkiri", "explicit")}
+
+
+def test_a_count_after_va_ends_the_body_of_a_title() -> None:
+    ex = vi_run("Cùng đi có đồng chí Lò Văn Thanh, Phó Bí thư Tỉnh đoàn Lai Châu và 30 đoàn viên tiêu biểu.")
+    assert positions(ex, "Lò Văn Thanh") == {"Phó Bí thư Tỉnh đoàn Lai Châu": ("Tỉnh đoàn Lai Châu", "explicit")}
+
+
+# 7. A foreign official's ministry written without its country is his country's, not Vietnam's
+
+
+def test_the_ministers_of_two_countries_hold_posts_in_two_ministries() -> None:
+    ex = vi_run("Sáng 14/11, đồng chí Trần Minh Đức, Bộ trưởng Bộ Y tế đã hội đàm với đồng chí Bun-mi Xỉ-xụ-vông, "
+                "Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào, Bộ trưởng Bộ Y tế.")
+    assert positions(ex, "Trần Minh Đức") == {"Bộ trưởng Bộ Y tế": ("Bộ Y tế", "explicit")}
+    assert positions(ex, "Bun-mi Xỉ-xụ-vông")["Bộ trưởng Bộ Y tế"] == ("Bộ Y tế Lào", "context")
+
+
+def test_no_ministry_when_the_foreign_officials_country_is_a_guess() -> None:
+    # Laos and Cambodia both named: whose minister is a man of no stated country?
+    ex = vi_run("Hội nghị có đại biểu của Lào và Campuchia. Ông Sa-ly Vông-xay, Thứ trưởng Bộ Y tế phát biểu.")
+    assert positions(ex, "Sa-ly Vông-xay") == {}  # neither Laos's ministry nor Vietnam's
