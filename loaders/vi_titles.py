@@ -394,6 +394,9 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
     segs: list[TitleSeg] = []
     pending: tuple[int, int] | None = None
     a, b = pieces[-1]
+    if (rank := _rank_before(s, a, b, lex)) and s[a:(at := s.rindex(rank, a, b))].strip():
+        # "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Kon Tum Đại tá Trần Văn Phúc": the rank is no part of the title
+        a, b = pieces[-1] = (a, at)
     tail = _IS_TAIL.search(s, a, b)
     t1 = _last_title_start(s, a, tail.start(), lex) if tail is not None else None
     if tail is not None and t1 is not None:
@@ -448,8 +451,11 @@ def post_chain(s: str, ne: int, hi: int, lex: Lexicon, names: list[NameSpan]) ->
         # "..., Tỉnh trưởng tỉnh Svay Rieng và Ngài Kim Sothea", "... tỉnh Kratie và Thiếu tướng Nhem
         # Sopheak": "và" and an honorific or a rank open the next person
         h = lex.honorific_at_end(s, pos, limit)
-        rank_next = "" if h else _rank_before(s, pos, limit, lex)
-        cut = h.start(1) if h else (s.rindex(rank_next, pos, limit) if rank_next else limit)
+        cut = h.start(1) if h else limit
+        if h is None and (rank_next := _rank_before(s, pos, limit, lex)):
+            at = s.rindex(rank_next, pos, limit)
+            if _AND_END_RE.search(s, pos, at):  # (a rank alone may close the title before it: "..., Chỉ huy
+                cut = at                        # trưởng Bộ CHQS tỉnh Đại tá Lê Văn A" is A's)
         and_m = _AND_END_RE.search(s, pos, cut)
         cut = and_m.start() if and_m else cut
         if cut < limit and s[pos:cut].strip():

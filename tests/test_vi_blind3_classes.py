@@ -140,3 +140,12 @@ def test_no_ministry_when_the_foreign_officials_country_is_a_guess() -> None:
     # Laos and Cambodia both named: whose minister is a man of no stated country?
     ex = vi_run("Hội nghị có đại biểu của Lào và Campuchia. Ông Sa-ly Vông-xay, Thứ trưởng Bộ Y tế phát biểu.")
     assert positions(ex, "Sa-ly Vông-xay") == {}  # neither Laos's ministry nor Vietnam's
+
+
+def test_a_rank_between_a_title_and_a_name_in_a_list_keeps_the_title_with_the_name_after_it() -> None:
+    ex = vi_run("Cùng dự có các đồng chí: Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Kon Tum Lê Thị Hoa, Chỉ huy trưởng "
+                "Bộ Chỉ huy Quân sự tỉnh Kon Tum Đại tá Trần Văn Phúc.")
+    assert positions(ex, "Lê Thị Hoa") == {
+        "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Kon Tum": ("Ủy ban Kiểm tra Tỉnh ủy Kon Tum", "explicit")}
+    assert positions(ex, "Trần Văn Phúc") == {
+        "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Kon Tum": ("Bộ Chỉ huy Quân sự tỉnh Kon Tum", "explicit")}
