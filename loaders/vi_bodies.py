@@ -228,10 +228,12 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         text = head.fixed_body if not seg.rest or not lex.body_re.search(seg.rest) else seg.rest
         if seg.rest and text == head.fixed_body and _lone_country(seg.rest, lex):
             text = f"{text} {seg.rest}"  # "Thủ tướng Lào": the government of Laos
-        elif seg.rest and text == head.fixed_body and (tp := _trailing_place(seg.rest, lex)) is not None \
-                and tp.start == 0 and tp.level in ("province", "city") \
+        elif seg.rest and text == head.fixed_body and (
+                ((tp := _trailing_place(seg.rest, lex)) is not None and tp.start == 0
+                 and tp.level in ("province", "city")) or lex.generic_place_re.match(seg.rest)) \
                 and (hm := lex.body_re.search(seg.text, 0, len(seg.text) - len(seg.rest))) is not None:
-            # "Tham mưu trưởng Bộ đội Biên phòng tỉnh Quảng Trị": the province's, not the national command
+            # "Tham mưu trưởng Bộ đội Biên phòng tỉnh Quảng Trị", "Phó Chính ủy BĐBP tỉnh": the province's
+            # (the one named, or the article's), not the national command
             text = f"{seg.text[hm.start():len(seg.text) - len(seg.rest)].strip()} {seg.rest}"
     elif head.body:
         if not seg.rest:

@@ -38,8 +38,10 @@ _KINDS: list[tuple[str, Cued]] = [(k, Cued(p, cues, re.IGNORECASE)) for k, p, cu
                 r"hiệp định|"
                 r"nghị định thư|chương trình|văn bản|kết))", ("ký",)),
     # a courtesy call ("đến chào xã giao đồng chí ...") is received by the one called on
+    # ("đã tiếp nhận 300 lưu học sinh", "tiếp tục", "tiếp xúc cử tri": other words than "tiếp")
     ("reception", r"\b(?:tiếp (?:và làm việc|thân mật|xã giao|đoàn|Đoàn|đồng chí|ông|bà|Đại sứ|lãnh đạo)|đón tiếp|"
-                  r"buổi tiếp|cuộc tiếp|đã tiếp|(?:chào|thăm) xã giao)\b", ("tiếp", "xã giao")),
+                  r"(?:buổi|cuộc|đã) tiếp(?!\s+(?:nhận|tục|thu|cận|xúc|giáp|sức|tế|quản|theo)\b)|"
+                  r"(?:chào|thăm) xã giao)\b", ("tiếp", "xã giao")),
     ("talks", r"\b(?:(?<!biên bản )hội đàm|hội kiến|gặp và làm việc|(?<!thăm và )(?<!tiếp và )làm việc với)\b",
      ("hội đàm", "hội kiến", "làm việc")),
     ("visit", r"\b(?:chuyến thăm|thăm,? (?:và )?làm việc|thăm chính thức|thăm cấp Nhà nước|sang thăm|đến thăm|"
@@ -88,6 +90,7 @@ _AT_MEETING = re.compile(r"^\W*(?:Tại|Trong)\s+(?:buổi\s+|cuộc\s+)?(?P<m>h
 _MEETING_KINDS = {"hội đàm": ("talks",), "hội kiến": ("talks",), "làm việc": ("talks", "reception"),
                   "tiếp": ("reception",), "hội nghị": ("conference",), "hội thảo": ("conference",),
                   "tọa đàm": ("conference",)}
+_GIFT_OF_VISIT = re.compile(r"\s*(?:,|và)\s*")  # between a visit and the gift that is part of it
 _DOC_DATE = re.compile(r"\bsố\s+\S+\s*,?\s*$")
 _FUTURE = Cued(r"\b(?:sẽ|dự kiến|sắp)\b", ("sẽ", "dự kiến", "sắp"), re.IGNORECASE)
 _PAST = re.compile(r"\b(?:đã|vừa)\b", re.IGNORECASE)
@@ -297,9 +300,11 @@ def extract_events(d: _Doc) -> None:
             del kinds["signing"]
         if old:
             points = [x for x in points if x not in old]
-        # "Đoàn đã thăm, tặng quà bà con": the gift is part of the visit, not a donation of its own
-        if "donation" in kinds and "visit" in kinds and kinds["visit"].end() >= kinds["donation"].end() \
-                >= kinds["visit"].start():
+        # "Đoàn đã thăm, tặng quà bà con", "Đoàn đến thăm, tặng quà ...": the gift is part of the visit,
+        # not a donation of its own
+        if "donation" in kinds and "visit" in kinds and (
+                kinds["visit"].end() >= kinds["donation"].end() >= kinds["visit"].start()
+                or _GIFT_OF_VISIT.fullmatch(s, kinds["visit"].end(), kinds["donation"].start())):
             del kinds["donation"]
         for kind in _OTHER_KINDS.intersection(kinds):
             m = kinds[kind]

@@ -149,3 +149,21 @@ def test_a_rank_between_a_title_and_a_name_in_a_list_keeps_the_title_with_the_na
         "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Kon Tum": ("Ủy ban Kiểm tra Tỉnh ủy Kon Tum", "explicit")}
     assert positions(ex, "Trần Văn Phúc") == {
         "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Kon Tum": ("Bộ Chỉ huy Quân sự tỉnh Kon Tum", "explicit")}
+
+
+# 8. Words that begin like an event's and are not one
+
+
+def test_receiving_students_is_no_reception_and_a_gift_on_a_visit_is_the_visit() -> None:
+    ex = run("Trong 5 năm, tỉnh Quảng Trị đã tiếp nhận 250 lưu học sinh Xa-van-na-khệt. Sáng 10/4, Đoàn đến "
+             "thăm, tặng quà lưu học sinh Lào đang học tập tại thành phố Đông Hà.", date="2024-04-11")
+    assert [(k, d) for k, _, d in events(ex)] == [("visit", "2024-04-10")]
+
+
+# 9. A border-guard commissar of "tỉnh" is the province's, not the national command
+
+
+def test_a_border_guard_commissar_of_the_province_written_as_tinh() -> None:
+    ex = vi_run("Sáng 3-5, Bộ Chỉ huy Bộ đội Biên phòng tỉnh Long An tổ chức hội đàm. Dự có Thượng tá Võ Văn Nam, "
+                "Phó Chính ủy BĐBP tỉnh.")
+    assert positions(ex, "Võ Văn Nam") == {"Phó Chính ủy BĐBP tỉnh": ("BĐBP tỉnh Long An", "context")}
