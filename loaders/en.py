@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from interparty.graph.model import Extraction, SourceDoc
 from interparty.loaders.en_dates import EnDate, find_dates
-from interparty.loaders.en_gazetteer import Gazetteer, PlaceEntry, Token, gazetteer, tokenize
+from interparty.loaders.en_gazetteer import STATE_VI, Gazetteer, PlaceEntry, Token, gazetteer, tokenize
+from interparty.loaders.en_gazetteer import of_party as _of_party
 from interparty.loaders.en_grammar import BodyRef, Grammar, Title
 from interparty.loaders.facts import Cued, FactBuilder, name_key
-from interparty.loaders.gazetteer import gazetteer as vi_gazetteer
 from interparty.loaders.vi_lexicon import body_key
 
 Ref = tuple[str, str]
@@ -44,6 +44,13 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(r"\binauguration\b|\bground-?breaking\b|\bhand-?over ceremony\b|\banniversary ceremony\b",
                          re.I)),
 ]
+# The letters a match of each trigger opens with (every alternative is "\b<word>"): a look-ahead
+# for them turns most positions down before \b, which asks the Unicode database about two
+# characters, and each alternative's first letter are tried there. Same matches.
+_TRIGGER_FIRSTS = {"signing": "sw", "opening": "ok", "closing": "cg", "reception": "rcwh", "talks": "twmh",
+                   "visit": "vwo", "lecture": "ld", "conference": "cswf", "field_trip": "fs", "other": "igha"}
+EVENT_TRIGGERS = [(kind, re.compile(f"(?=[{_TRIGGER_FIRSTS[kind]}])(?:{rx.pattern})", rx.flags))
+                  for kind, rx in EVENT_TRIGGERS]
 # Cues of each trigger (lower case): every match of the trigger contains one of them, so a
 # sentence without any is not searched (see :func:`_lower`). Same order as EVENT_TRIGGERS.
 _TRIGGER_CUES: dict[str, tuple[str, ...]] = {
@@ -58,6 +65,7 @@ _TRIGGER_CUES: dict[str, tuple[str, ...]] = {
     "field_trip": ("fact-finding", "field trip", "study tour", "survey tour"),
     "other": ("inauguration", "ground", "hand", "anniversary ceremony"),
 }
+_CUED_TRIGGERS = [(kind, rx, _TRIGGER_CUES[kind]) for kind, rx in EVENT_TRIGGERS]
 _AGREEMENT_CUES = ("minutes", "memorand", "mou", "agreement", "treat", "programme")
 _COURSE_CUES = ("course", "class")
 # Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not make one.
@@ -85,16 +93,21 @@ def _cued(low: str | None, cues: tuple[str, ...]) -> bool:
 # Mentions that talk about events in general, not one event ("the visits of leaders").
 _GENERIC_EVENT = re.compile(r"\b(?:visits|exchanges of delegations|high-level delegations)\b", re.I)
 
-AGREEMENT_RE = re.compile(
-    r"\b(?:(?:the|a|an|their|its|two)\s+)?"
-    r"(?P<name>(?:(?:minutes|memorand(?:um|a) of understanding|MoUs?|MOUs?)\s+(?:of|on)\s+(?:(?:the|their|its|a)\s+)?)?"
+# Written in lower case: compiled case-insensitive for a sentence as written and case-sensitive
+# for the sentence lower-cased by :func:`_lower` (same offsets, same matches, and the engine
+# compares characters without folding each one).
+# (The look-ahead: the letters a match opens with, see _TRIGGER_FIRSTS.)
+_AGREEMENT_SRC = (
+    r"(?=[abcfimpst])\b(?:(?:the|a|an|their|its|two)\s+)?"
+    r"(?P<name>(?:(?:minutes|memorand(?:um|a) of understanding|mous?)\s+(?:of|on)\s+(?:(?:the|their|its|a)\s+)?)?"
     r"(?:(?:bilateral|comprehensive|cooperation|co-operation|cooperative|friendship|twinning|sister)\s+)*"
-    r"(?P<kind>minutes|memorand(?:um|a) of understanding|MoUs?|MOUs?|agreements?|treaty|treaties|programmes?)"
+    r"(?P<kind>minutes|memorand(?:um|a) of understanding|mous?|agreements?|treaty|treaties|programmes?)"
     r"(?:\s+(?:on|of)\s+(?:cooperation|collaboration|friendship)(?:\s+between\s+[^,.;]{3,60}?(?=\s+for\b))?)?"
     r"(?:\s+for\s+(?:the\s+)?(?:period\s+(?:of\s+)?)?(?P<y1>(?:19|20)\d{2})\s*[-–—]\s*(?P<y2>(?:19|20)\d{2})"
-    r"(?:\s+period)?)?)",
-    re.I,
+    r"(?:\s+period)?)?)"
 )
+AGREEMENT_RE = re.compile(_AGREEMENT_SRC, re.I)
+_AGREEMENT_LOW = re.compile(_AGREEMENT_SRC)
 PERIOD_RE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 SIGN_RE = re.compile(r"\bsign(?:ed|ing|s)?\b", re.I)
 NUMBER_WORDS = {w: i for i, w in enumerate((
@@ -117,18 +130,8 @@ DURATION_RE = re.compile(r"\b(" + _NUM[1:-1] + r")[- ](month|week|day|year)s?[- 
 PLAN_RE = Cued(r"\b(Plan|Decision|Resolution|Programme|Directive|Conclusion)\s+(?:No\.?\s*)?"
                r"(\d+[-/][\wĐđ]+(?:[-/][\wĐđ]+)*)",
                ("Plan", "Decision", "Resolution", "Programme", "Directive", "Conclusion"), cased=True)
-STATE_VI = {"State": ("Nhà nước", "state"), "Government": ("Chính phủ", "government")}
 # Sentences that are page furniture, not article text.
 _FURNITURE = re.compile(r"^(?:photo|source|read more|related|tags?|share|print|view count|publish date)\b", re.I)
-
-
-def _of_party(vi: str, country: str) -> str:
-    """A national party body of a partner country, named as the Vietnamese extractor names it:
-    "Trung ương Đảng" -> "Trung ương Đảng Nhân dân Cách mạng Lào", "Bộ Chính trị" -> "Bộ Chính trị Đảng ..."."""
-    party = vi_gazetteer().parties.get(country)
-    if not party:
-        return vi
-    return vi[: -len("Đảng")] + party if vi.endswith("Đảng") else f"{vi} {party}"
 
 
 def _num(text: str) -> int | None:
@@ -211,24 +214,27 @@ class EnglishExtractor:
     # ------------------------------------------------------------------ places
 
     def _scan_places(self) -> None:
-        place_firsts, upper_firsts = self.g.places.firsts_set, self.g.places_upper.firsts_set
-        adjectives = self.g.adjectives
+        g = self.g
+        place_firsts, upper_firsts = g.places.firsts_set, g.places_upper.firsts_set
+        adjectives = g.adjectives
+        places, countries = self.places, self.countries
         for s in self.sents:
             gr = self._gr(s)
             toks = s.toks
-            i, n = 0, len(toks)
-            while i < n:
+            nxt = 0  # the first token not inside a place already read
+            # only a word opening a place spelling is looked up (else gr.place says None), and only
+            # such words and adjectives count: all of them open a body, the other tokens are not visited
+            for i in gr.body_openers():
+                if i < nxt:
+                    continue
                 t = toks[i]
-                # only a word opening a place spelling is looked up (else gr.place says None)
                 p = gr.place(i) if t.norm in place_firsts or t.low in upper_firsts else None
                 if p is not None:
-                    self.places.append((t.start, p[1]))
-                    self.countries[p[1].code] += 1
-                    i = p[0]
-                    continue
-                if t.norm in adjectives:
-                    self.countries[adjectives[t.norm]] += 1
-                i += 1
+                    places.append((t.start, p[1]))
+                    countries[p[1].code] += 1
+                    nxt = p[0]
+                elif t.norm in adjectives:
+                    countries[adjectives[t.norm]] += 1
 
     def partner_country(self) -> str | None:
         """The country other than Vietnam the article is most about."""
@@ -245,24 +251,21 @@ class EnglishExtractor:
 
     def _officials_in(self, n: int, s: Sentence) -> list[OfficialHit]:
         gr = self._gr(s)
-        toks, out, i = s.toks, [], 0
-        opens, k = gr.openers(), 0
-        while i < len(toks):
-            # the tokens between openers start no title and no name: not asked about
-            while k < len(opens) and opens[k] < i:
-                k += 1
-            if k == len(opens):
-                break
-            i = opens[k]
+        toks, out = s.toks, []
+        nxt = 0  # the first token after what was last read
+        # the tokens between openers start no title and no name: not asked about
+        for i in gr.openers():
+            if i < nxt:
+                continue
             chain = gr.chain(i)
             if chain:
                 nm = gr.name(chain[-1].j)
                 if nm is not None:
                     out.append(OfficialHit(nm[2], toks[nm[0]].start, toks[nm[0]].start + len(nm[2]), chain, n))
                     self.consumed[n].update(range(i, nm[1]))
-                    i = nm[1]
+                    nxt = nm[1]
                     continue
-                i = chain[-1].j
+                nxt = chain[-1].j
                 continue
             nm = gr.name(i)
             if nm is not None:
@@ -274,7 +277,7 @@ class EnglishExtractor:
                     if closed:
                         out.append(OfficialHit(name, toks[first].start, toks[first].start + len(name), chain, n))
                         self.consumed[n].update(range(first, chain[-1].j))
-                        i = chain[-1].j
+                        nxt = chain[-1].j
                         continue
                 prev = gr.low(i - 1) if i > 0 else ""
                 prev2 = gr.low(i - 2) if i > 1 else ""
@@ -288,9 +291,7 @@ class EnglishExtractor:
                             country = p[1].code
                     out.append(OfficialHit(name, toks[first].start, toks[first].start + len(name), [], n,
                                            country=country, method="named_reference"))
-                i = end
-                continue
-            i += 1
+                nxt = end
         return out
 
     def _official_country(self, h: OfficialHit) -> str | None:
@@ -345,8 +346,10 @@ class EnglishExtractor:
         head = self.g.state_roles[role]
         vi, kind = STATE_VI[head]
         c = self.g.countries[country]
-        return self.fb.node("Body", body_key(f"{vi} {c.vi}"), self.fb.mention(start, end, "en_state_office", 0.6),
-                            name=head, aliases=[f"{head} of {c.en}"], kind=kind, country=country)
+        name = f"{vi} {c.vi}"
+        key = self.g.vi_keys.get(name) or body_key(name)
+        return self.fb.node("Body", key, self.fb.mention(start, end, "en_state_office", 0.6), name=head,
+                            aliases=[f"{head} of {c.en}"], kind=kind, country=country)
 
     # ------------------------------------------------------------------ bodies
 
@@ -390,7 +393,7 @@ class EnglishExtractor:
             vi = nb.vi
             if nb.country is None and country and country != "VN":
                 vi = _of_party(nb.vi, country)
-            key = body_key(vi)
+            key = g.vi_keys.get(vi) or body_key(vi)  # the key worked out with the gazetteer, else now
             aliases = [ref.name, nb.en, nb.vi]
         else:
             head = ref.head
@@ -403,7 +406,7 @@ class EnglishExtractor:
                 # one delegation per place and article: "the delegation of Hanoi" = "the Hanoi delegation"
                 key = f"{self.doc.key}|delegation|{self._delegation_words(ref.name, place)}"
             else:
-                key = body_key(vi) if vi else name_key(ref.name)
+                key = (g.vi_keys.get(vi) or body_key(vi)) if vi else name_key(ref.name)
             aliases = [ref.name] + ([vi] if vi else [])
         node = fb.node("Body", key, fb.mention(start, end, f"en_body_{how}", 0.9 if how == "explicit" else 0.7),
                        name=ref.name, aliases=list(dict.fromkeys(aliases)), kind=ref.kind, country=country)
@@ -418,8 +421,9 @@ class EnglishExtractor:
         elif ref.named is not None and ref.named.parent:
             pb = g.bodies_by_en.get(ref.named.parent)
             if pb is not None:
-                parent = fb.node("Body", body_key(pb.vi), fb.mention(start, end, "en_body_parent", 0.8),
-                                 name=pb.en, aliases=[pb.en, pb.vi], kind=pb.kind, country=pb.country)
+                pkey = g.vi_keys.get(pb.vi) or body_key(pb.vi)
+                parent = fb.node("Body", pkey, fb.mention(start, end, "en_body_parent", 0.8), name=pb.en,
+                                 aliases=[pb.en, pb.vi], kind=pb.kind, country=pb.country)
                 if pb.kind == "party":
                     self.mentioned_parties.setdefault(pb.country, parent)
         if parent is not None and parent != node:
@@ -451,9 +455,10 @@ class EnglishExtractor:
         firsts = self.g.bodies.firsts_set
         for s in self.sents:
             gr = self._gr(s)
-            for i, t in enumerate(s.toks):
-                if t.norm not in firsts:
-                    continue  # opens no named body
+            # only a word opening a named body is asked about (all open a body)
+            for i in gr.body_openers():
+                if s.toks[i].norm not in firsts:
+                    continue
                 m = gr.named(i)
                 if m is not None and m[1].kind == "party":
                     b = gr.body(i, allow_anaphor=False)
@@ -465,26 +470,19 @@ class EnglishExtractor:
         out: list[tuple[BodyRef, list[Token]]] = []
         for n, s in enumerate(self.sents):
             gr = self._gr(s)
-            i = 0
-            opens, k = gr.body_openers(), 0
-            while i < len(s.toks):
-                # the tokens between openers start no body: not asked about
-                while k < len(opens) and opens[k] < i:
-                    k += 1
-                if k == len(opens):
-                    break
-                i = opens[k]
-                if i in self.consumed[n] or not s.toks[i].is_word:
-                    i += 1
+            toks, consumed = s.toks, self.consumed[n]
+            nxt = 0  # the first token after the last body read
+            # the tokens between openers start no body: not asked about
+            for i in gr.body_openers():
+                if i < nxt or i in consumed or not toks[i].is_word:
                     continue
                 b = gr.body(i, allow_anaphor=False)
                 if b is None or (b.named is not None and b.named.agency) or b.anaphor or (
-                        b.named is None and b.j < len(s.toks) and s.toks[b.j].is_cap and not gr.name_word(b.j)):
+                        b.named is None and b.j < len(toks) and toks[b.j].is_cap and not gr.name_word(b.j)):
                     # "National Party Congress": a head followed by more of a longer name is not that body
-                    i += 1
                     continue
-                out.append((b, s.toks))
-                i = max(b.j, i + 1)
+                out.append((b, toks))
+                nxt = max(b.j, i + 1)
         return out
 
     # ------------------------------------------------------------------ events, agreements, courses
@@ -500,9 +498,13 @@ class EnglishExtractor:
             dated = [d for d in s.dates if d.date or d.text]
             kinds: list[tuple[str, int, int]] = []
             low = _lower(sent)
-            for kind, rx in EVENT_TRIGGERS:
-                if not _cued(low, _TRIGGER_CUES[kind]):
-                    continue
+            for kind, rx, cues in _CUED_TRIGGERS:
+                if low is not None:  # _cued(low, cues), without a call per trigger
+                    for c in cues:
+                        if c in low:
+                            break
+                    else:
+                        continue
                 m = rx.search(sent)
                 if m is None or (kind == "visit" and _GENERIC_EVENT.search(m.group())):
                     continue
@@ -524,7 +526,7 @@ class EnglishExtractor:
                 groups[gk]["mentions"].append((ts, te))
                 groups[gk]["sents"].append(n)
             if _cued(low, _AGREEMENT_CUES):
-                self._agreements_in(n, s, sent, agreements, kinds)
+                self._agreements_in(n, s, sent, low, agreements, kinds)
             if _cued(low, _COURSE_CUES):
                 self._courses_in(n, s, sent, courses)
         events: dict[tuple[str, str], Ref] = {}
@@ -562,12 +564,15 @@ class EnglishExtractor:
                 fb.rel("HELD_IN", ev, pl, fb.mention(a, b, "en_event_place", 0.6))
                 break
 
-    def _agreements_in(self, n: int, s: Sentence, sent: str, agreements: dict[str, dict],
+    def _agreements_in(self, n: int, s: Sentence, sent: str, low: str | None, agreements: dict[str, dict],
                        kinds: list[tuple[str, int, int]]) -> None:
         signed = SIGN_RE.search(sent) is not None
-        for m in AGREEMENT_RE.finditer(sent):
+        # matched in the lower-cased sentence when there is one (see _AGREEMENT_SRC): the text of
+        # the name is taken from the sentence as written
+        matches = _AGREEMENT_LOW.finditer(low) if low is not None else AGREEMENT_RE.finditer(sent)
+        for m in matches:
             kind_word = m["kind"].casefold()
-            name = m["name"]
+            name = sent[m.start("name"):m.end("name")]
             plural = kind_word.endswith("s") and kind_word not in {"minutes"}
             if kind_word.startswith(("agreements", "treaties", "programmes")):
                 plural = True

@@ -12,9 +12,15 @@ from functools import cache
 from typing import Generic, TypeVar
 
 from interparty.graph.normalize import clean
+from interparty.loaders.gazetteer import gazetteer as vi_gazetteer
 from interparty.loaders.gazetteer import load_yaml, roles
+from interparty.loaders.vi_lexicon import body_key
 
 V = TypeVar("V")
+
+# The national state bodies an English state title ("President", "Prime Minister") belongs to:
+# head word -> (Vietnamese name before the country's, kind).
+STATE_VI = {"State": ("Nhà nước", "state"), "Government": ("Chính phủ", "government")}
 
 # A word (letters, digits, inner hyphens and apostrophes), a possessive "'s" (its own token, so
 # "Committee's" still ends a body and "Dũng's" a name) or one punctuation mark.
@@ -40,16 +46,34 @@ class Token:
     is_cap: bool
 
 
+# TOKEN_RE with what lies before each token (white space and "_", the only characters no token
+# starts at): every match starts where the last one ended, so the offsets follow from the lengths
+# and findall (no match object per token) reads the whole text at once.
+_GAP_TOKEN_RE = re.compile(r"([\s_]*)(" + TOKEN_RE.pattern + ")")
+_new = object.__new__
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; offsets are shifted by ``offset`` (the sentence's start)."""
     out = []
     append = out.append
-    for m in TOKEN_RE.finditer(text):
-        t = m.group()
-        a = m.start() + offset
+    pos = offset
+    for gap, t in _GAP_TOKEN_RE.findall(text):
+        a = pos + len(gap)
+        pos = a + len(t)
         norm = t.replace("’", "'") if "’" in t else t
         c = t[0]
-        append(Token(t, a, a + len(t), norm, norm.casefold(), c.isalnum(), c.isupper()))
+        # the fields set one by one: the dataclass's __init__ is a Python call per token, several
+        # times the cost of these stores
+        tok = _new(Token)
+        tok.text = t
+        tok.start = a
+        tok.end = pos
+        tok.norm = norm
+        tok.low = norm.casefold()
+        tok.is_word = c.isalnum()
+        tok.is_cap = c.isupper()
+        append(tok)
     return out
 
 
@@ -176,6 +200,19 @@ class Gazetteer:
     body_firsts: frozenset[str] = frozenset()
     body_firsts_upper: frozenset[str] = frozenset()
     honorific_firsts: frozenset[str] = frozenset()
+    # The same tests in one or two set lookups, for the passes over every token: a word that is
+    # not capitalised can open a title or a name only if its ``low`` is in ``opener_lows`` (a
+    # role's first word, "the") or its ``norm`` in ``opener_norms`` (the adjectives and honorifics
+    # that do not start with a capital: the others never equal an uncapitalised word); a body
+    # likewise with ``body_opener_lows`` and ``body_opener_norms``.
+    opener_lows: frozenset[str] = frozenset()
+    opener_norms: frozenset[str] = frozenset()
+    body_opener_lows: frozenset[str] = frozenset()
+    body_opener_norms: frozenset[str] = frozenset()
+    # body_key of every Vietnamese body name the extractor can build from these lexicons (a named
+    # body, for a country's party too; a head's pattern with a place; a country's state body):
+    # worked out once here instead of for every mention. Look up with a fallback to body_key.
+    vi_keys: dict[str, str] = field(default_factory=dict)
 
     def party_of(self, country: str | None) -> NamedBody | None:
         """The ruling party of a country (the first `party` body listed for it)."""
@@ -230,4 +267,36 @@ def gazetteer() -> Gazetteer:
     g.body_firsts = g.bodies.firsts | g.heads.firsts | g.places.firsts | g.modifiers.firsts | frozenset(g.adjectives)
     g.body_firsts_upper = g.places_upper.firsts
     g.honorific_firsts = g.honorifics.firsts
+    g.opener_lows = frozenset(g.role_first_words) | {"the"}
+    g.opener_norms = frozenset(w for w in [*g.adjectives, *g.honorific_firsts] if not w[:1].isupper())
+    g.body_opener_lows = g.body_firsts_upper | {"the"}
+    g.body_opener_norms = frozenset(w for w in g.body_firsts if not w[:1].isupper())
+    g.vi_keys = _vi_keys(g)
     return g
+
+
+def of_party(vi: str, country: str) -> str:
+    """A national party body of a partner country, named as the Vietnamese extractor names it:
+    "Trung ương Đảng" -> "Trung ương Đảng Nhân dân Cách mạng Lào", "Bộ Chính trị" -> "Bộ Chính trị Đảng ..."."""
+    party = vi_gazetteer().parties.get(country)
+    if not party:
+        return vi
+    return vi[: -len("Đảng")] + party if vi.endswith("Đảng") else f"{vi} {party}"
+
+
+def _vi_keys(g: Gazetteer) -> dict[str, str]:
+    """:attr:`Gazetteer.vi_keys`: every Vietnamese body name the lexicons can make, with its key."""
+    entries = {e for bucket in g.places.firsts_set.values() for _, e in bucket}
+    codes = {e.code for e in entries} | set(g.adjectives.values()) | set(vi_gazetteer().parties)
+    heads = [h for bucket in g.heads.firsts_set.values() for _, h in bucket]
+    names: set[str] = set()
+    for nb in g.bodies_by_en.values():
+        names.add(nb.vi)
+        names.update(of_party(nb.vi, c) for c in codes)
+    for h in heads:
+        for pattern in (h.vi_city, h.vi_province):
+            if pattern:
+                names.update(pattern.format(vi=e.vi) for e in entries)
+    for vi, _ in STATE_VI.values():
+        names.update(f"{vi} {c.vi}" for c in g.countries.values())
+    return {name: body_key(name) for name in sorted(names)}

@@ -82,28 +82,35 @@ class Grammar:
         self._mods: dict[int, tuple[int, str] | None] = {}
         self._bodies: dict[tuple[int, bool], BodyRef | None] = {}
         self._titles: dict[int, Title | None] = {}
+        self._body_openers: list[int] | None = None
         # first words of the gazetteer phrases: a token opening none of an index's phrases is not
         # looked up in it (PhraseIndex.match would say None)
-        self._body_firsts = g.body_firsts
+        self._body_opener_lows = g.body_opener_lows
+        self._body_opener_norms = g.body_opener_norms
         self._upper_firsts = g.body_firsts_upper
         self._head_firsts = g.heads.firsts_set
         self._place_firsts = g.places.firsts_set
         self._mod_firsts = g.modifiers.firsts_set
+        self._role_firsts = g.roles.firsts_set
+        self._named_firsts = g.bodies.firsts_set
 
     def openers(self) -> list[int]:
         """The tokens a title or a name can start at, in order: the others :meth:`_title` and
         :meth:`name` turn down at once (a lower-case word that is no role, adjective, honorific
         or "the"), so a pass looking for officials need not try them."""
-        g = self.g
-        roles, adjectives, honorifics = g.role_first_words, g.adjectives, g.honorific_firsts
-        return [i for i, t in enumerate(self.toks) if t.is_cap or t.low == "the" or t.low in roles
-                or t.norm in adjectives or t.norm in honorifics]
+        lows, norms = self.g.opener_lows, self.g.opener_norms
+        return [i for i, t in enumerate(self.toks) if t.is_cap or t.low in lows or t.norm in norms]
 
     def body_openers(self) -> list[int]:
-        """The tokens a body can start at, in order: the others :meth:`body` turns down at once."""
-        body_firsts, upper_firsts = self._body_firsts, self._upper_firsts
-        return [i for i, t in enumerate(self.toks)
-                if t.is_cap or t.low == "the" or t.norm in body_firsts or t.low in upper_firsts]
+        """The tokens a body can start at, in order: the others :meth:`body` turns down at once.
+
+        Worked out once per sentence (do not modify): a place, an adjective or a named body
+        opens a body too, so the passes looking for those go over these tokens only.
+        """
+        if self._body_openers is None:
+            lows, norms = self.g.body_opener_lows, self.g.body_opener_norms
+            self._body_openers = [i for i, t in enumerate(self.toks) if t.is_cap or t.low in lows or t.norm in norms]
+        return self._body_openers
 
     # ------------------------------------------------------------------ small pieces
 
@@ -113,7 +120,15 @@ class Grammar:
     def low(self, i: int) -> str:
         return self.toks[i].low if i < len(self.toks) else ""
 
+    # The lookups below first ask whether the token opens any phrase of the index (what
+    # PhraseIndex.match asks first): most do not, and are answered without a call or the cache.
+
     def place(self, i: int) -> tuple[int, PlaceEntry] | None:
+        if i >= len(self.toks):
+            return None
+        t = self.toks[i]
+        if t.norm not in self._place_firsts and t.low not in self._upper_firsts:
+            return None  # opens no spelling, as written nor in capitals
         m = self._places.get(i, _MISS)
         if m is _MISS:
             m = self._places[i] = self._place(i)
@@ -121,6 +136,8 @@ class Grammar:
 
     def role(self, i: int) -> tuple[int, str] | None:
         """(end, role) of the role words at ``i`` ("deputy secretary", "Prime Minister")."""
+        if i >= len(self.toks) or self.toks[i].low not in self._role_firsts:
+            return None
         m = self._roles.get(i, _MISS)
         if m is _MISS:
             m = self._roles[i] = self.g.roles.match(self.toks, i)
@@ -135,6 +152,8 @@ class Grammar:
 
     def named(self, i: int) -> tuple[int, NamedBody] | None:
         """(end, body) of a body the gazetteer names, at ``i``."""
+        if i >= len(self.toks) or self.toks[i].norm not in self._named_firsts:
+            return None
         m = self._named.get(i, _MISS)
         if m is _MISS:
             m = self._named[i] = self.g.bodies.match(self.toks, i)
@@ -169,7 +188,7 @@ class Grammar:
         toks = self.toks
         if i < len(toks):
             t = toks[i]
-            if not t.is_cap and t.low != "the" and t.norm not in self._body_firsts and t.low not in self._upper_firsts:
+            if not t.is_cap and t.low not in self._body_opener_lows and t.norm not in self._body_opener_norms:
                 return None  # what _body says at once of such a word (no cache needed)
         key = (i, allow_anaphor)
         hit = self._bodies.get(key, _MISS)
@@ -178,8 +197,9 @@ class Grammar:
         return _clone(hit) if hit is not None else None
 
     def _body(self, i: int, allow_anaphor: bool) -> BodyRef | None:
-        has_the = self.low(i) == "the"
-        i = self.skip_the(i)
+        has_the = i < len(self.toks) and self.toks[i].low == "the"
+        if has_the:
+            i += 1
         if i >= len(self.toks) or not self.toks[i].is_word:
             return None
         t = self.toks[i]
@@ -247,7 +267,7 @@ class Grammar:
                 coord = True
                 k += 1
                 continue
-            elif (toks[k].is_cap and toks[k].is_word and not self.is_role_start(k)
+            elif (toks[k].is_cap and toks[k].is_word and self.role(k) is None
                   and toks[k].norm not in g.adjectives and not toks[k].text.isupper()):
                 k += 1
             else:
@@ -423,17 +443,19 @@ class Grammar:
         if not (t.is_word and t.is_cap) or (t.text.isupper() and len(t.text) > 1):
             return False
         w = t.norm
-        return (w not in self.g.not_name and w not in self.g.adjectives and not self.is_role_start(i)
+        return (w not in self.g.not_name and w not in self.g.adjectives and self.role(i) is None
                 and self.place(i) is None and self.named(i) is None
-                and not any(c.isdigit() for c in w))
+                and (w.isalpha() or not any(c.isdigit() for c in w)))  # a letter is never a digit
 
     def name(self, i: int) -> tuple[int, int, str] | None:
         """(first, end, name) of a person's name of 2-4 capitalised words at ``i`` (after an honorific)."""
-        if i < len(self.toks):
-            t = self.toks[i]
-            if not t.is_cap and t.norm not in self.g.honorific_firsts:
-                return None
-        h = self.g.honorifics.match(self.toks, i)
+        if i >= len(self.toks):
+            return None  # no word to start at
+        t = self.toks[i]
+        in_honorifics = t.norm in self.g.honorific_firsts
+        if not t.is_cap and not in_honorifics:
+            return None
+        h = self.g.honorifics.match(self.toks, i) if in_honorifics else None
         if h is not None:
             i = h[0] + (1 if self.word(h[0]) == "." else 0)
         k = i
