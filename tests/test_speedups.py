@@ -14,9 +14,9 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from interparty.graph import normalize
-from interparty.loaders import dates, en, en_dates, en_gazetteer, facts, sources, vi, vi_events, vi_titles
+from interparty.loaders import dates, en, en_dates, en_gazetteer, facts, sources, vi, vi_bodies, vi_events, vi_titles
 from interparty.loaders.en_grammar import Grammar
-from interparty.loaders.vi_lexicon import _ANY_UPPER, lexicon, matches_at
+from interparty.loaders.vi_lexicon import _ANY_UPPER, eponym_key, lexicon, matches_at
 
 SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, database=None)
 
@@ -193,3 +193,34 @@ def test_places_searched_from_the_first_candidate(t: str) -> None:
 def test_images_searched_for_only_where_a_file_is_named(t: str) -> None:
     rule = vi._IMAGE_RE if vi._IMAGE_EXT.search(t) else vi._LINK_RE
     assert [m.span() for m in rule.finditer(t)] == [m.span() for m in vi._IMAGE_RE.finditer(t)]
+
+
+# Names and title texts: eponyms, parties, places and Lao/Khmer spellings among ordinary words.
+NAME_PIECES = ["Hồ Chí Minh", "Kay-xỏn Phôm-vi-hẳn", "Cay-xỏn Phôm-vi-hản", "Xu-pha-nu-vông", "Võ Nguyên Giáp",
+               "Lê Văn Tám", "Lê Văn Tâm", "Nguyễn", "Thị", "Hà", "Chăn", "Phôm", "KAY", "ǅ", "ẞ", "ſ", "Ð", "oà",
+               "Đảng Nhân dân Cách mạng Lào", "Đảng Cộng sản Việt Nam", "đảng", "Trung ương", "tỉnh", "thành phố",
+               "Viêng Chăn", "tỉnh-viêng-chăn", "Thủ đô", "Hà Nội", "Bộ Chỉ huy", "BĐBP", "Sở Y tế", "Học viện",
+               "Chính trị", "khu vực III", " ", " ", "-", ",", "(Lào)", "và", "1", "ü", "é", "\u0301"]
+name_text = st.lists(st.sampled_from(NAME_PIECES), max_size=8).map("".join)
+
+
+@SETTINGS
+@given(name_text)
+def test_eponyms_ruled_out_from_their_letters(t: str) -> None:
+    lex = lexicon()
+    plain = facts.cfold(t) in lex.eponyms or (
+        not ("-" not in t and t.split(" ", 1)[0] in lex.surnames) and eponym_key(t) in lex.eponym_keys)
+    assert lex.is_eponym(t) == plain
+
+
+@SETTINGS
+@given(name_text)
+def test_party_and_full_name_and_trailing_place_shortcuts(t: str) -> None:
+    lex = lexicon()
+    folded = facts.cfold(t)
+    assert lex.party_of(folded) == next((c for f, c in lex.party_country.items() if f in folded), "")
+    at_start = [(b, n) for a, b, n in lex.body_name_spans(t) if a == 0]
+    assert lex.full_name_at_start(t) == (at_start[0] if at_start else None)
+    ps = lex.places_in(t)
+    plain = ps[-1] if ps and ps[-1].end >= len(t.rstrip()) else None
+    assert vi_bodies._trailing_place(t, lex) == plain
