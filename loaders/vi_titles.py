@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from interparty.loaders.facts import ASTRAL, bmp_letters, word_start_alternation
 from interparty.loaders.facts import cfold as fold
-from interparty.loaders.gazetteer import TitleHead
+from interparty.loaders.gazetteer import BodyName, TitleHead
 from interparty.loaders.vi_lexicon import CAP_WORD_RE, WORD_RE, Lexicon, PlaceMatch, looks_foreign, upper_class
 
 # Predicates and function words that end a title: "Bí thư Thành ủy La Habana bày tỏ ..." ("_" joins two words).
@@ -333,9 +333,9 @@ def _segment(s: str, a: int, b: int, lex: Lexicon, *, cut_stop: bool) -> TitleSe
 def _last_title_start(s: str, a: int, b: int, lex: Lexicon) -> int | None:
     """Where the title closest to a name begins in ``s[a:b]``: after the last predicate."""
     lo = a
-    spans = lex.body_name_spans(s)  # (see _in_body_name; most sentences have none)
+    spans = lex.body_name_spans(s)  # (fetched once for every stop; most sentences have none)
     for st in _STOP_RE.finditer(s, a, b):
-        if not spans or not any(x < st.start() < y for x, y, _ in spans):
+        if not _within(spans, st.start()):
             lo = st.end()
     m = lex.title_re.search(s, lo, b)
     return m.start() if m else None
@@ -344,7 +344,11 @@ def _last_title_start(s: str, a: int, b: int, lex: Lexicon) -> int | None:
 def _in_body_name(s: str, pos: int, lex: Lexicon) -> bool:
     """Whether ``pos`` lies inside a body known by its full name ("Sở Văn hóa, Thể thao và Du
     lịch", "Sở Giáo dục và Đào tạo"): its commas and "và" do not end a title."""
-    spans = lex.body_name_spans(s)
+    return _within(lex.body_name_spans(s), pos)
+
+
+def _within(spans: list[tuple[int, int, BodyName]] | tuple[()], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of a sentence's :meth:`Lexicon.body_name_spans`."""
     return bool(spans) and any(a < pos < b for a, b, _ in spans)
 
 
@@ -386,7 +390,7 @@ def pre_chain(s: str, lo: int, ns: int, lex: Lexicon,
     spans = lex.body_name_spans(s) if "," in text else ()
     c = s.find(",", lo, ns)
     while c >= 0:
-        if not any(a < c < b for a, b, _ in spans):  # (see _in_body_name)
+        if not _within(spans, c):
             pieces.append((start, c))
             start = c + 1
         c = s.find(",", c + 1, ns)
