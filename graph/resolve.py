@@ -16,6 +16,9 @@ The rules, strongest first:
   "Viphavanh", "Sous" ↔ "Suos", "Phôm-vi-hẳn" ↔ "Phômvihẳn"), never a
   Vietnamese name;
 * a known country on both sides must agree.
+
+A body called only by a head that needs a name ("Học viện", "Bộ") is never joined by its name:
+:func:`~interparty.loaders.gazetteer.is_unnamed`.
 """
 
 from __future__ import annotations
@@ -175,11 +178,15 @@ def _names(e: Entity) -> set[str]:
 
 def links(entities: list[Entity], judgements: Judgements) -> list[Link]:
     """Every pair of entities the rules join, with the rule that joins them."""
+    from interparty.loaders.gazetteer import is_unnamed
+
     out: list[Link] = []
     by_fold: dict[str, list[Entity]] = defaultdict(list)
     by_ascii: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
     by_loose: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
+        if e.kind == "Body" and is_unnamed(e.name):
+            continue  # one article's "Học viện": the same two words in another article are another academy
         for n in _names(e):
             by_fold[fold(n)].append(e)
             by_ascii[ascii_key(n)].append((e, n))

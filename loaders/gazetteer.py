@@ -135,6 +135,24 @@ class Gazetteer:
 
 
 @functools.cache
+def _unnamed_heads() -> tuple[frozenset[str], int]:
+    """The folded heads that need a name, and the length of the longest."""
+    heads = frozenset(fold(h.head) for h in gazetteer().body_heads if h.named)
+    return heads, max(map(len, heads), default=0)
+
+
+def is_unnamed(name: str) -> bool:
+    """Whether ``name`` is only a head that needs a name after it ("Học viện", "Bộ", "Sở").
+
+    Such a body is not identified by what the article calls it: it is that article's academy,
+    not every article's, so it is keyed by its source and names alone never merge it with another.
+    """
+    heads, longest = _unnamed_heads()
+    # (a name longer than the longest head by more than a stray space or two is none: no need to fold it)
+    return len(name) <= longest + 2 and fold(name) in heads
+
+
+@functools.cache
 def gazetteer() -> Gazetteer:
     """The gazetteers, read and cleaned once per process."""
     t, b, p, n = (load_yaml(f"{x}.yaml") for x in ("titles", "bodies", "places", "names"))

@@ -14,7 +14,7 @@ from typing import Any
 from interparty.graph.model import Extraction, SourceDoc
 from interparty.loaders.facts import ASTRAL, Cued, FactBuilder, name_key, sentence_spans
 from interparty.loaders.facts import cfold as fold
-from interparty.loaders.gazetteer import Place
+from interparty.loaders.gazetteer import Place, is_unnamed
 from interparty.loaders.vi_bodies import CONFIDENCE, BodyRef, DocContext, body_mentions, resolve, seg_countries
 from interparty.loaders.vi_lexicon import Lexicon, PlaceMatch, body_key, lexicon
 from interparty.loaders.vi_titles import Person, TitleSeg, read_people
@@ -147,7 +147,7 @@ def _place_node(d: _Doc, place: Place, start: int, end: int, written: str = "") 
 
 def _body_node(d: _Doc, ref: BodyRef, start: int, end: int) -> tuple[str, str]:
     conf = CONFIDENCE.get(ref.resolution, 0.7)
-    key = ("Body", body_key(ref.name))
+    key = ("Body", body_key(ref.name) if not is_unnamed(ref.name) else f"{d.doc.key}|{body_key(ref.name)}")
     if key in d.emitted:
         spellings = d.body_names.setdefault(key, set())
         if ref.name not in spellings:  # another spelling of a body already read: keep it as an alias

@@ -28,7 +28,8 @@ from interparty.loaders.gazetteer import BodyHead, BodyName, Place, TitleHead
 from interparty.loaders.vi_lexicon import WORD_RE, Lexicon, PlaceMatch, _trie, body_key, upper_class
 from interparty.loaders.vi_titles import TitleSeg
 
-CONFIDENCE = {"explicit": 0.95, "same_chain": 0.85, "list_header": 0.8, "implied": 0.8, "context": 0.7}
+CONFIDENCE = {"explicit": 0.95, "same_chain": 0.85, "list_header": 0.8, "implied": 0.8, "context": 0.7,
+              "unnamed": 0.5}
 _GENERIC_LEVEL = {"thành phố": "city", "tp": "city", "tp.": "city", "thủ đô": "city", "tỉnh": "province"}
 _GENERIC_WORDS = {"thành", "phố", "tỉnh", "thủ", "đô", "tp", "tp.", "huyện", "quận", "nhân", "dân", "cách", "mạng"}
 _AT_RE = re.compile(r"\s(?:tại|ở)\s")
@@ -368,6 +369,10 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         elided = ctx.elided(text, body_country)
         if elided is not None:
             return elided
+        if not full and heads[0].end() >= len(text.rstrip()):
+            # none, or two academies: which one is not said. A body of this article only (see
+            # :func:`is_unnamed`), never the same node as another article's "Học viện".
+            resolution = "unnamed"
     ref = BodyRef(name, first.kind, body_country, pl, pl_text, resolution=resolution)
     if loc is not None and loc[0] > 0 and loc[1].scope == "local" and pl is not None:
         ptext = text[loc[0]:]

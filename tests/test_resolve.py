@@ -43,6 +43,14 @@ def test_an_unmarked_spelling_with_two_marked_candidates_is_left_alone():
     assert frozenset({"Nguyen Ba Hung"}) in result
 
 
+def test_bodies_called_only_by_their_kind_are_never_joined_by_name():
+    # two articles' "Học viện", each keyed by its article: the same two words, maybe two academies
+    bare = [Entity("Body", f"{src}|học viện", "Học viện", "VN", ("Học viện",)) for src in ("a", "b")]
+    named = [Entity("Body", f"{k}", "Ban Tuyên giáo Thành ủy Hà Nội", "VN", ()) for k in ("x", "y")]
+    result = {frozenset(e.key for e in c) for c in clusters(bare + named, Judgements())}
+    assert result == {frozenset({"a|học viện"}), frozenset({"b|học viện"}), frozenset({"x", "y"})}
+
+
 def test_countries_seen_with_a_person_are_evidence():
     lao = Entity("Official", "x", "Sous Yara", "LA", ())
     khmer = Entity("Official", "y", "Suos Yara", "KH", ())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from interparty.graph.model import Extraction
+from interparty.graph.model import Extraction, SourceDoc
 from interparty.graph.normalize import clean
+from interparty.loaders.extract import extract
 from interparty.loaders.gazetteer import gazetteer, spelling_variants
 from interparty.loaders.vi_lexicon import body_key, lexicon
 from vi_examples import positions, run
@@ -210,6 +211,21 @@ def test_a_bare_head_is_the_body_named_in_full_before() -> None:
              "Nguyễn Văn Bình, Phó Giám đốc Học viện, chúc mừng học viên.")
     assert positions(ex, "Nguyễn Văn Bình")["Phó Giám đốc Học viện"] == (
         "Học viện Chính trị quốc gia Hồ Chí Minh", "context")
+
+
+def test_a_bare_head_with_two_candidates_is_the_articles_own_unnamed_body() -> None:
+    text = ("Học viện Chính trị quốc gia Hồ Chí Minh và Học viện Chính trị khu vực I ký kết thỏa thuận hợp tác. "
+            "Phó Giám đốc Học viện Nguyễn Văn Long phát biểu.")
+    ex = run(text)
+    # which academy is not said: neither is guessed, and the post is marked as such
+    assert positions(ex, "Nguyễn Văn Long")["Phó Giám đốc Học viện"] == ("Học viện", "unnamed")
+    post = next(r for r in ex.rels_of("HOLDS_POSITION"))
+    assert [m.confidence for m in post.mentions] == [0.5]
+    # keyed by its article: another article's "Học viện" is another node
+    other = extract(SourceDoc(key="u", text=clean(text), date="2024-07-15"))
+    body = {n.key for n in ex.of_kind("Body") if n.props["name"] == "Học viện"}
+    assert body == {f"t|{body_key('Học viện')}"}
+    assert body.isdisjoint(n.key for n in other.of_kind("Body"))
 
 
 def test_a_lao_deputy_minister_is_in_the_lao_ministry() -> None:
