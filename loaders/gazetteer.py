@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 from interparty.graph.normalize import clean, fold, strip_marks
+from interparty.loaders.facts import memo
 
 
 def _gazetteer_dir() -> Traversable:
@@ -135,21 +136,20 @@ class Gazetteer:
 
 
 @functools.cache
-def _unnamed_heads() -> tuple[frozenset[str], int]:
-    """The folded heads that need a name, and the length of the longest."""
-    heads = frozenset(fold(h.head) for h in gazetteer().body_heads if h.named)
-    return heads, max(map(len, heads), default=0)
+def _unnamed_heads() -> frozenset[str]:
+    return frozenset(fold(h.head) for h in gazetteer().body_heads if h.scope != "national")
 
 
+@memo(1 << 12)
 def is_unnamed(name: str) -> bool:
-    """Whether ``name`` is only a head that needs a name after it ("Học viện", "Bộ", "Sở").
+    """Whether ``name`` is only a body head that says which body only with more words after it: a
+    name ("Học viện", "Bộ", "Sở"), a place ("Tỉnh ủy", "UBND") or a committee ("Ban Thường vụ").
 
     Such a body is not identified by what the article calls it: it is that article's academy,
     not every article's, so it is keyed by its source and names alone never merge it with another.
+    A national head alone ("Bộ Chính trị", "Ban Bí thư") is a country's, and identified by it.
     """
-    heads, longest = _unnamed_heads()
-    # (a name longer than the longest head by more than a stray space or two is none: no need to fold it)
-    return len(name) <= longest + 2 and fold(name) in heads
+    return fold(name) in _unnamed_heads()
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from interparty.loaders.facts import cfold as fold
-from interparty.loaders.gazetteer import BodyHead, BodyName, Place, TitleHead
+from interparty.loaders.gazetteer import BodyHead, BodyName, Place, TitleHead, is_unnamed
 from interparty.loaders.vi_lexicon import WORD_RE, Lexicon, PlaceMatch, _trie, body_key, upper_class
 from interparty.loaders.vi_titles import TitleSeg
 
@@ -292,6 +292,16 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
     generic = lex.generic_place_re.search(text) if place is None else None
     if loc is None and generic is not None:
         loc = (0, BodyHead(first.head, first.kind, "local", "any"))  # "Trường Chính trị tỉnh": the province's
+    if first.scope == "sub" and loc is None and place is None and not full and heads[0].end() >= len(text.rstrip()):
+        # "Ủy viên Ban Thường vụ, Trưởng ban Tư tưởng Thành ủy La Habana": the standing committee of
+        # the party committee the chain names after it
+        committee = _committee_in_chain(seg, chain, country, ctx, lex)
+        if committee is not None:
+            found = "list_header" if via == "list_header" else "same_chain"
+            if CONFIDENCE.get(committee.resolution, 0.0) < CONFIDENCE[found]:
+                found = committee.resolution  # (its place from the article's context: no surer than that)
+            return BodyRef(f"{text} {committee.name}", first.kind, committee.country, committee.place,
+                           committee.place_text, committee, resolution=found)
     hint_country = next((p.place.country for p in lex.places_in(seg.hint) if p.place), "") if seg.hint else ""
     body_country = (place.place.country if place and place.place else "") or hint_country or country
     at = _AT_RE.search(text) if first.kind in ("embassy", "consulate") else None
@@ -369,10 +379,10 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         elided = ctx.elided(text, body_country)
         if elided is not None:
             return elided
-        if not full and heads[0].end() >= len(text.rstrip()):
-            # none, or two academies: which one is not said. A body of this article only (see
-            # :func:`is_unnamed`), never the same node as another article's "Học viện".
-            resolution = "unnamed"
+    if name == text and is_unnamed(name):
+        # "Học viện" where the article names two academies, or none: which one is not said. A body
+        # of this article only (see is_unnamed), never the same node as another article's.
+        resolution = "unnamed"
     ref = BodyRef(name, first.kind, body_country, pl, pl_text, resolution=resolution)
     if loc is not None and loc[0] > 0 and loc[1].scope == "local" and pl is not None:
         ptext = text[loc[0]:]
@@ -433,6 +443,33 @@ def full_name_at(text: str, pos: int, lex: Lexicon) -> tuple[int, BodyName] | No
             return b, n
         if a > pos:
             break
+    return None
+
+
+def _committee_in_chain(seg: TitleSeg, chain: list[TitleSeg], country: str, ctx: DocContext,
+                        lex: Lexicon) -> BodyRef | None:
+    """The party committee of a city or province that a later title of the chain is in or of.
+
+    "Trưởng ban Tư tưởng Thành ủy La Habana" is in the Thành ủy La Habana; "Phó Tỉnh trưởng tỉnh
+    Xiêng Khoảng" is of a province, whose party committee is its Tỉnh ủy (the committee head of the
+    place's level, from the gazetteer).
+    """
+    i = next((k for k, s in enumerate(chain) if s is seg), len(chain))
+    for later in chain[i + 1:]:
+        if later.head.ambassador or later.via == "dash":
+            continue
+        ref = resolve(later, country, chain, ctx, lex)
+        if ref is None or ref.place is None or ref.place.kind not in ("city", "province"):
+            continue
+        up: BodyRef | None = ref
+        while up is not None and up.kind != "party committee":
+            up = up.parent
+        if up is not None and up.place is ref.place:
+            return up
+        head = lex.committee_heads.get(ref.place.kind)
+        if head is not None:
+            return BodyRef(f"{head} {ref.place_text or ref.place.name}", "party committee",
+                           ref.place.country or ref.country, ref.place, ref.place_text, resolution=ref.resolution)
     return None
 
 

@@ -252,6 +252,11 @@ class Lexicon:
         # (how many words the eponyms of two words or more have: where one may open or close a run)
         self.eponym_sizes = sorted({len(str(x).split()) for x in names.get("eponyms") or ()} - {1}, reverse=True)
         self.parties = g.parties
+        #: city | province -> the head of its party committee ("Thành ủy", "Tỉnh ủy")
+        self.committee_heads: dict[str, str] = {}
+        for h in g.body_heads:
+            if h.kind == "party committee" and h.scope == "local":
+                self.committee_heads.setdefault(h.level, h.head)
         self.party_country = {fold(v): k for k, v in g.parties.items()}
         # what every party's folded name opens with ("đảng "): a text without it names none
         self.party_cue = "".join(cs[0] for cs in itertools.takewhile(lambda cs: len(set(cs)) == 1,

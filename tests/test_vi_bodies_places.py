@@ -228,6 +228,33 @@ def test_a_bare_head_with_two_candidates_is_the_articles_own_unnamed_body() -> N
     assert body.isdisjoint(n.key for n in other.of_kind("Body"))
 
 
+@pytest.mark.parametrize(("text", "name", "body", "resolution"), [
+    # the party committee is written once, at the end of the chain
+    ("Đồng chí Ramón Pérez Soto, Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Thành ủy La Habana cảm ơn.",
+     "Ramón Pérez Soto", "Ban Thường vụ Thành ủy La Habana", "same_chain"),
+    # a province's standing committee is its Tỉnh ủy's, never another country's
+    ("Phía Lào có đồng chí Khăm-phăn Xỉ-xổm-phon, Ủy viên Ban Thường vụ, Phó Tỉnh trưởng tỉnh Xiêng Khoảng.",
+     "Khăm-phăn Xỉ-xổm-phon", "Ban Thường vụ Tỉnh ủy Xiêng Khoảng", "same_chain"),
+    # the chain's committee from the article's province: no surer than the article's context
+    ("Tỉnh ủy Nghệ An tiếp đoàn. Dự có đồng chí Trần Thị Mai, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy.",
+     "Trần Thị Mai", "Ban Thường vụ Tỉnh ủy Nghệ An", "context"),
+])
+def test_a_standing_committee_written_bare_is_the_committees_the_chain_names(text, name, body, resolution) -> None:
+    assert positions(run(text), name)["Ủy viên Ban Thường vụ"] == (body, resolution)
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Phát biểu tại hội nghị, đồng chí Nguyễn Văn An, Ủy viên Ban Thường vụ, nhấn mạnh yêu cầu đổi mới.",
+     "Nguyễn Văn An", "Ủy viên Ban Thường vụ"),
+    ("Đồng chí Lê Thị Hoa, Phó Bí thư Tỉnh ủy phát biểu.", "Lê Thị Hoa", "Phó Bí thư Tỉnh ủy"),
+])
+def test_a_committee_the_article_never_places_is_its_own(text, name, title) -> None:
+    ex = run(text)
+    body, resolution = positions(ex, name)[title]
+    assert resolution == "unnamed"
+    assert [n.key for n in ex.of_kind("Body") if n.props["name"] == body] == [f"t|{body_key(body)}"]
+
+
 def test_a_lao_deputy_minister_is_in_the_lao_ministry() -> None:
     ex = run("Bộ trưởng Bộ Nội vụ Phạm Thị Thanh Trà tiếp Đoàn đại biểu Bộ Nội vụ Lào do đồng chí Vilayvong "
              "Bouddakham, Bộ trưởng Bộ Nội vụ Lào làm Trưởng đoàn. Cùng dự có Thứ trưởng Vũ Đăng Minh. Phía Lào có "
