@@ -17,8 +17,8 @@ The rules, strongest first:
   Vietnamese name;
 * a known country on both sides must agree.
 
-A body called only by a head that needs a name ("Học viện", "Bộ") is never joined by its name:
-:func:`~interparty.loaders.gazetteer.is_unnamed`.
+A body keyed by its article (``<source>|…``: a delegation, a body written without what says
+which one it is, see :func:`~interparty.loaders.gazetteer.is_unnamed`) is never joined by its name.
 """
 
 from __future__ import annotations
@@ -178,15 +178,13 @@ def _names(e: Entity) -> set[str]:
 
 def links(entities: list[Entity], judgements: Judgements) -> list[Link]:
     """Every pair of entities the rules join, with the rule that joins them."""
-    from interparty.loaders.gazetteer import is_unnamed
-
     out: list[Link] = []
     by_fold: dict[str, list[Entity]] = defaultdict(list)
     by_ascii: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
     by_loose: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
-        if e.kind == "Body" and is_unnamed(e.name):
-            continue  # one article's "Học viện": the same two words in another article are another academy
+        if e.kind == "Body" and "|" in e.key:
+            continue  # keyed by its article ("<source>|..."): another article's "Học viện" is another academy
         for n in _names(e):
             by_fold[fold(n)].append(e)
             by_ascii[ascii_key(n)].append((e, n))

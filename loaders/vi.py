@@ -147,7 +147,9 @@ def _place_node(d: _Doc, place: Place, start: int, end: int, written: str = "") 
 
 def _body_node(d: _Doc, ref: BodyRef, start: int, end: int) -> tuple[str, str]:
     conf = CONFIDENCE.get(ref.resolution, 0.7)
-    key = ("Body", body_key(ref.name) if not is_unnamed(ref.name) else f"{d.doc.key}|{body_key(ref.name)}")
+    # a body the article does not say which one it is is the article's own (an article-scoped key)
+    unnamed = ref.resolution == "unnamed" or is_unnamed(ref.name)
+    key = ("Body", f"{d.doc.key}|{body_key(ref.name)}" if unnamed else body_key(ref.name))
     if key in d.emitted:
         spellings = d.body_names.setdefault(key, set())
         if ref.name not in spellings:  # another spelling of a body already read: keep it as an alias

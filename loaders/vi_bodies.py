@@ -209,6 +209,19 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
     head = seg.head
     if head.no_body:
         return _implied(seg, country, chain, ctx, lex)
+    of = seg.rest.find(" của ")
+    if of > 0 and not head.ambassador and lex.body_re.match(owner := seg.rest[of + 5:].strip()):
+        lead = seg.text[:len(seg.text) - len(seg.rest)] if seg.text.endswith(seg.rest) else f"{seg.text} "
+        parent = _owner(owner, country, ctx, lex)
+        # "Trưởng khoa Tuyên truyền của Học viện": the faculty of the academy named in full before;
+        # else "Phó Trưởng ban Tuyên giáo của Tỉnh ủy" is read as "... Ban Tuyên giáo Tỉnh ủy"
+        rest = seg.rest[:of] if parent is not None else f"{seg.rest[:of]} {owner}"
+        child = resolve(dataclasses.replace(seg, rest=rest, text=lead + rest), country, chain, ctx, lex)
+        if child is None or parent is None:
+            return child
+        weaker = min((child.resolution, parent.resolution), key=lambda r: CONFIDENCE.get(r, 0.0))
+        return BodyRef(f"{child.name} {parent.name}", child.kind, parent.country or child.country, parent.place,
+                       parent.place_text, parent, resolution=weaker)
     if not seg.rest and not head.body and not head.fixed_body and not head.ambassador:
         return _shared(seg, country, chain, ctx, lex)
     via = "list_header" if seg.via == "list_header" else "explicit"
@@ -340,6 +353,8 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
             body_country = pl.country or body_country
         elif first.kind == "local government":
             return None  # a bare "Chính quyền tỉnh" says nothing
+        elif not any(a > 0 for a, _, _ in lex.body_name_spans(text)):  # (a body named in full inside it says)
+            resolution = "unnamed"  # "Ban Tuyên giáo Tỉnh ủy" and no province anywhere: which one is not said
     elif loc is not None and loc[1].scope == "national" and not party and not place:
         if full and full[1].country:
             pass
@@ -444,6 +459,16 @@ def full_name_at(text: str, pos: int, lex: Lexicon) -> tuple[int, BodyName] | No
         if a > pos:
             break
     return None
+
+
+def _owner(text: str, country: str, ctx: DocContext, lex: Lexicon) -> BodyRef | None:
+    """The body written after "của" in a title, when it is one body: known by its full name, or a
+    bare head that stands for the one body the article named in full from it ("Học viện")."""
+    full = lex.full_name_at_start(text)
+    if full is not None and full[0] >= len(text):
+        return BodyRef(full[1].name, full[1].kind, full[1].country or country)
+    m = lex.body_re.match(text)
+    return ctx.elided(text, country) if m is not None and m.end() >= len(text) else None
 
 
 def _committee_in_chain(seg: TitleSeg, chain: list[TitleSeg], country: str, ctx: DocContext,

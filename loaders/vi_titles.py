@@ -28,6 +28,9 @@ _STOP_WORDS = (
 # ("và" before a lower-case word or a count: "... Đoàn Thanh niên tỉnh và 40 đoàn viên" ends the body)
 _STOP_RE = re.compile(word_start_alternation(
     [re.escape(w.replace("_", " ")) + r"(?![\w-])" for w in _STOP_WORDS.split()] + [r"và\s+(?=[a-zđà-ỹ\d])"]))
+# Lower-case words that go on with a body after a place or a committee head: not a predicate.
+_NOT_PREDICATE = frozenset({"sang", "tại", "của", "thuộc", "về", "thành", "phố", "tỉnh", "huyện", "quận", "thị",
+                            "xã", "phường", "nhân", "dân"})
 # Words of titles and bodies that never stand in a personal name.
 _TITLE_WORDS = frozenset({"Ban", "Bí", "Chủ", "Trưởng", "Ủy", "Thành", "Tỉnh", "Đảng", "Bộ", "Phó", "Đại", "Chính",
                           "Trung", "Hội", "Sở", "Văn", "Tổng"}) - {"Văn", "Thành", "Trung"}
@@ -315,15 +318,19 @@ def _segment(s: str, a: int, b: int, lex: Lexicon, *, cut_stop: bool) -> TitleSe
     tail_word = s[m.end():end].rsplit(None, 1)[-1:] if cut_stop else None
     # (what follows the last place must be lowercase words, so must the last word: else no search)
     if tail_word and tail_word[0][0].islower():
-        # "Bí thư Thành ủy Hà Nội dẫn đầu": lowercase words after the closing place are the predicate.
+        # "Bí thư Thành ủy Hà Nội dẫn đầu": lowercase words after the closing place are the predicate;
+        # so are they after a committee that needs a place and has none ("... Tỉnh ủy trình bày").
         places = lex.places_in(s[m.end():end])
         if places:
-            tail = s[m.end() + places[-1].end:end]
-            words = tail.split()
-            if words and all(w[0].islower() for w in words) and words[0] not in ("sang", "tại", "của", "thuộc",
-                                                                                  "về", "thành", "phố", "tỉnh") \
-                    and not _in_body_name(s, m.end() + places[-1].end, lex):  # "Mặt trận Lào xây dựng đất nước"
-                end = m.end() + places[-1].end
+            closing = m.end() + places[-1].end
+        else:
+            local = [h for h in lex.body_re.finditer(s, m.end(), end) if lex.local_head(h.group(1))]
+            closing = local[-1].end() if local else -1
+        if closing >= 0:
+            words = s[closing:end].split()
+            if words and all(w[0].islower() for w in words) and words[0] not in _NOT_PREDICATE \
+                    and not _in_body_name(s, closing, lex):  # "Mặt trận Lào xây dựng đất nước"
+                end = closing
     raw = s[a:end].rstrip(" ,.")
     text, hint = _strip_tail(raw)
     rest = text[m.end() - a:].strip()

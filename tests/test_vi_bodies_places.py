@@ -247,12 +247,29 @@ def test_a_standing_committee_written_bare_is_the_committees_the_chain_names(tex
     ("Phát biểu tại hội nghị, đồng chí Nguyễn Văn An, Ủy viên Ban Thường vụ, nhấn mạnh yêu cầu đổi mới.",
      "Nguyễn Văn An", "Ủy viên Ban Thường vụ"),
     ("Đồng chí Lê Thị Hoa, Phó Bí thư Tỉnh ủy phát biểu.", "Lê Thị Hoa", "Phó Bí thư Tỉnh ủy"),
+    ("Đồng chí Đỗ Văn Khang, Phó Trưởng ban Tuyên giáo Tỉnh ủy trình bày báo cáo.", "Đỗ Văn Khang",
+     "Phó Trưởng ban Tuyên giáo Tỉnh ủy"),
 ])
 def test_a_committee_the_article_never_places_is_its_own(text, name, title) -> None:
     ex = run(text)
     body, resolution = positions(ex, name)[title]
     assert resolution == "unnamed"
     assert [n.key for n in ex.of_kind("Body") if n.props["name"] == body] == [f"t|{body_key(body)}"]
+
+
+def test_a_unit_of_a_body_named_before_is_that_bodys() -> None:
+    ex = run("Học viện Chính trị khu vực I khai giảng lớp bồi dưỡng. Chiều cùng ngày, TS Lê Thị Hồng, Trưởng khoa "
+             "Xây dựng Đảng của Học viện, giảng chuyên đề.")
+    assert positions(ex, "Lê Thị Hồng")["Trưởng khoa Xây dựng Đảng của Học viện"] == (
+        "Khoa Xây dựng Đảng Học viện Chính trị khu vực I", "context")
+    faculty = next(n.ref for n in ex.of_kind("Body") if n.props["name"].startswith("Khoa"))
+    academy = next(n.ref for n in ex.of_kind("Body") if n.props["name"] == "Học viện Chính trị khu vực I")
+    assert [(r.start, r.end) for r in ex.rels_of("PART_OF")] == [(faculty, academy)]
+
+
+def test_a_foreign_senate_is_that_countrys() -> None:
+    ex = run("Ngài Chea Sokha, Phó Chủ tịch Thượng viện Campuchia tiếp đoàn.")
+    assert positions(ex, "Chea Sokha")["Phó Chủ tịch Thượng viện Campuchia"] == ("Thượng viện Campuchia", "explicit")
 
 
 def test_a_lao_deputy_minister_is_in_the_lao_ministry() -> None:
