@@ -68,9 +68,13 @@ _KINDS: list[tuple[str, Cued]] = [(k, Cued(p, cues, re.IGNORECASE)) for k, p, cu
     ("gathering", r"\b(?:họp mặt|mít tinh|míttinh)\b", ("họp mặt", "mít tinh", "míttinh")),
     ("planting", r"\btrồng\s+(?:(?:\d[\d.]*|hàng nghìn|hàng trăm)\s+)?cây\b", ("trồng",)),
     ("other", r"\blễ kỷ niệm\b", ("lễ kỷ niệm",)),
+    # a visit to a site or a model farm on a delegation's programme
+    ("field_trip", r"\b(?:tham quan|khảo sát thực tế|nghiên cứu thực tế)\b", ("tham quan", "thực tế")),
 ]]
 # The kinds above read as the schema's "other" (which only their names tell apart).
 _OTHER_KINDS = frozenset({"tribute", "handover", "donation", "fair", "exchange", "gathering", "planting"})
+# Kinds that are events only when the sentence shows they took place (see _HAPPENED): the above and field trips.
+_HAPPENINGS = _OTHER_KINDS | {"field_trip"}
 # Evidence that such a happening took place: a past marker or a link to the occasion just reported
 # (a written or relative date also counts); what is proposed, intended or summed up over a period is not.
 _HAPPENED = Cued(r"\b(?:đã|vừa|nhân dịp|dịp này|trước đó|sau đó|tiếp đó|ngay sau|cùng ngày)\b",
@@ -306,12 +310,15 @@ def extract_events(d: _Doc) -> None:
                 kinds["visit"].end() >= kinds["donation"].end() >= kinds["visit"].start()
                 or _GIFT_OF_VISIT.fullmatch(s, kinds["visit"].end(), kinds["donation"].start())):
             del kinds["donation"]
-        for kind in _OTHER_KINDS.intersection(kinds):
+        for kind in _HAPPENINGS.intersection(kinds):
             m = kinds[kind]
-            if not (points or ranges or _HAPPENED.search(s, low)) or _NOT_HAPPENED.search(s[:m.start()]) \
-                    or _earlier_year(d, s):
+            # a field trip is an event on a day ("Chiều cùng ngày, Đoàn đã tham quan ..."); undated, it is
+            # part of a course's programme ("học viên đã ... đi nghiên cứu thực tế tại ...")
+            dated = bool(points or ranges)
+            if not (dated or (kind != "field_trip" and _HAPPENED.search(s, low))) \
+                    or _NOT_HAPPENED.search(s[:m.start()]) or _earlier_year(d, s):
                 del kinds[kind]
-        main = [k for k in kinds if k != "visit" and k not in _OTHER_KINDS]
+        main = [k for k in kinds if k != "visit" and k not in _HAPPENINGS]
         sent_hits = []
         for extra in ranges[1:] if "visit" in kinds else []:
             hit = _EventHit("visit", a + extra.start, a + extra.end, extra, (a, b), back)
@@ -325,7 +332,7 @@ def extract_events(d: _Doc) -> None:
                 dm = points[0] if points else (ranges[0] if ranges else None)
                 if dm is None and (meeting := _meeting_day(s, hits)) is not None:
                     dm, hit_back = meeting
-            elif kind in _OTHER_KINDS:
+            elif kind in _HAPPENINGS:
                 dm = points[0] if points else None
             else:
                 dm = points[0] if points and kind == main[0] else None
