@@ -8,6 +8,7 @@ site menus and unrelated headline lines.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -30,6 +31,8 @@ _LINK_RE = Cued(r"[|]|!\[[^\]]*\]\([^)]*\)", ("|", "!["), re.IGNORECASE, cased=T
 _IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _DEGREE_RE = Cued(r"\b(?:PGS|GS|TS|ThS)\b\.?,?", ("GS", "TS", "ThS"), cased=True)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# An abbreviation introduced in brackets after a name ("(GD&ĐT)", "(NDCM)")
+_ABBR_NOTE = re.compile(r"\s*\((?:[A-ZĐ]{1,6}&)?[A-ZĐ]{2,8}\)")
 _OF_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?của\s+(?:nước\s+)?")
 
 
@@ -146,6 +149,9 @@ def _place_node(d: _Doc, place: Place, start: int, end: int, written: str = "") 
 
 
 def _body_node(d: _Doc, ref: BodyRef, start: int, end: int) -> tuple[str, str]:
+    if "(" in ref.name and (short := _ABBR_NOTE.sub("", ref.name)) != ref.name:
+        # "Sở Giáo dục và Đào tạo (GD&ĐT) tỉnh Quảng Nam": the abbreviation it introduces is no part of it
+        ref = dataclasses.replace(ref, name=short)
     conf = CONFIDENCE.get(ref.resolution, 0.7)
     # a body the article does not say which one it is is the article's own (an article-scoped key)
     unnamed = ref.resolution == "unnamed" or is_unnamed(ref.name)

@@ -380,6 +380,10 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
             name, body_country = "Trung ương Đảng", "VN"  # the Vietnamese press's unqualified "Trung ương"
         elif fold(text) == "trung ương":
             return None  # a bare "Trung ương" of a country without a listed party says nothing
+        elif country != "VN":
+            # a foreign official (of a country not known, or whose party the gazetteer lacks): his
+            # party's or state's body, never Vietnam's
+            return None
         else:
             body_country = body_country or "VN"
     elif loc is None and first.kind in lex.g.state_kinds and not place and not party and country and country != "VN":

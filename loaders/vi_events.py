@@ -189,6 +189,7 @@ _DELEGATION_RE = Cued(r"(?<![\w-])[Đđ]oàn (?:đại biểu|Đại biểu|côn
                       ("đoàn đại biểu", "đoàn công tác"))
 _DELEGATION_CUT = re.compile(r"\s+(?:do|đã|đang|sẽ|tới|sang|đến|và|tại|trong|nhằm|có|thăm|làm|về|với|của|cùng|"
                              r"sau|theo)\b")
+_ABOUT = re.compile(r"\bvề việc\b")
 _ORG_CUT = re.compile(r"\s+(?:đã|đang|sẽ|vừa|tổ chức|long trọng|khai giảng|ban hành|mở|phối hợp)\b.*$")
 _TAI_RE = Cued(r"\btại\s+", ("tại",), cased=True)
 # "Cùng dự còn có các đồng chí …", "Tham dự còn có …": a sentence that adds people to the
@@ -736,12 +737,15 @@ def _body_subjects(d: _Doc, s: str, a: int, lo: int) -> list[tuple[tuple[str, st
     xa = next((p for p in reversed(starts) if d.lex.body_start_re.match(s, p)), None)
     if xa is None:
         return []
-    x, y = _side(d, s[xa:join.start()], a + xa), _side(d, s[join.end():verb.start()], a + join.end())
+    # "X và Y đã hội đàm, trao đổi ... và ký": the second subject ends where its predicate begins
+    ye = next((p.start() for p in _PREDICATE.finditer(s, join.end(), verb.start())), verb.start())
+    x, y = _side(d, s[xa:join.start()], a + xa), _side(d, s[join.end():ye], a + join.end())
     if x is None or y is None:
         return []
-    return [(x, a + xa, a + join.start()), (y, a + join.end(), a + verb.start())]
+    return [(x, a + xa, a + join.start()), (y, a + join.end(), a + ye)]
 
 
+_PREDICATE = re.compile(r"\s+(?:đã|đang|sẽ|vừa)\s")
 _SIGN_VERB = re.compile(r"(?:\s+(?:đã|vừa|cùng|chính thức|long trọng))*\s+(?:lễ\s+)?ký\b", re.IGNORECASE)
 _AND = re.compile(r"\s+và\s+")
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
@@ -791,6 +795,8 @@ def _clause_body(d: _Doc, s: str, a: int, end: int) -> tuple[str, str] | None:
     """The body that is the subject of the verb at ``end``: the last clause before it."""
     lo = max(s.rfind(",", 0, end), s.rfind(".", 0, end), 0)
     clause = s[lo:end].strip(" ,")
+    if _ABOUT.search(clause):
+        return None  # "Quyết định ... của Ban Thường vụ Tỉnh ủy về việc mở lớp": a document's subject, no clause's
     clause = _ORG_CUT.sub("", clause)
     m = d.lex.body_start_re.search(clause)
     while m and not d.lex.body_start_re.match(clause, m.start()):

@@ -413,10 +413,11 @@ class Lexicon:
             self._body_name_cache[text] = hit
         return hit
 
-    def local_head(self, head: str) -> bool:
-        """Whether the body head as written needs a place ("Tỉnh ủy", "UBND"): see bodies.yaml ``scope``."""
+    def closing_head(self, head: str) -> bool:
+        """Whether the body head as written ends a body's name but for a place after it: one that needs
+        a place ("Tỉnh ủy", "UBND") or a country's ("Trung ương"); see bodies.yaml ``scope``."""
         bh = self.body_head(head)
-        return bh is not None and bh.scope == "local"
+        return bh is not None and bh.scope in ("local", "national")
 
     def full_name_at_start(self, text: str) -> tuple[int, BodyName] | None:
         """The body known by its full name that ``text`` opens with: (its end, the name), else None."""

@@ -319,13 +319,14 @@ def _segment(s: str, a: int, b: int, lex: Lexicon, *, cut_stop: bool) -> TitleSe
     # (what follows the last place must be lowercase words, so must the last word: else no search)
     if tail_word and tail_word[0][0].islower():
         # "Bí thư Thành ủy Hà Nội dẫn đầu": lowercase words after the closing place are the predicate;
-        # so are they after a committee that needs a place and has none ("... Tỉnh ủy trình bày").
+        # so are they after a committee that needs a place and has none ("... Tỉnh ủy trình bày") or
+        # a country's ("Phó Trưởng Ban Đối ngoại Trung ương dẫn đầu").
         places = lex.places_in(s[m.end():end])
         if places:
             closing = m.end() + places[-1].end
         else:
-            local = [h for h in lex.body_re.finditer(s, m.end(), end) if lex.local_head(h.group(1))]
-            closing = local[-1].end() if local else -1
+            closing_heads = [h for h in lex.body_re.finditer(s, m.end(), end) if lex.closing_head(h.group(1))]
+            closing = closing_heads[-1].end() if closing_heads else -1
         if closing >= 0:
             words = s[closing:end].split()
             if words and all(w[0].islower() for w in words) and words[0] not in _NOT_PREDICATE \
