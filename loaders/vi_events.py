@@ -86,6 +86,8 @@ _NOT_HAPPENED = Cued(r"\b(?:đề nghị|mong|nhất trí|thống nhất|cần(?
                       "phấn đấu", "hướng tới", "đề xuất", "kế hoạch", "có thể", "năm qua", "hằng năm", "hàng năm",
                       "thường xuyên"), re.IGNORECASE)
 _RECENTLY = re.compile(r"\b(?:vừa qua|vừa rồi)\b", re.IGNORECASE)
+# "Sáng nay", "chiều nay", "hôm nay": the article's day (not "nay" alone: "năm nay", "đến nay").
+_TODAY = Cued(r"\b(?:(?:sáng|chiều|tối|trưa)|hôm)\s+nay\b", ("nay",), re.IGNORECASE)
 # "Chiều cùng ngày", "sáng cùng ngày": the day of the event reported last.
 _SAME_DAY = Cued(r"\b(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b", ("cùng ngày",), re.IGNORECASE)
 # "Tại buổi làm việc, hai bên đã ký ...": a signing at the meeting just reported, on its day.
@@ -276,7 +278,8 @@ def extract_events(d: _Doc) -> None:
         # "Đoàn đã hội đàm ..., hai bên sẽ phối hợp ...": what is said to come after a past is not it
         future_from = -1 if will is None else (will.start() if _PAST.search(s, 0, will.start()) else 0)
         dates = find_dates(s)
-        ranges = [x for x in dates if x.is_range]
+        # "(2-12-1960 – 2-12-2023)": an anniversary's span, from a year long past, dates no event
+        ranges = [x for x in dates if x.is_range and not _history(d, x)]
         # "Kế hoạch số 201-KH/TU ngày 5-3-2024": a document's date, no event's
         points = [x for x in dates if not x.is_range and not _DOC_DATE.search(s, 0, x.start)]
         back = looks_back(s, low)
@@ -286,6 +289,9 @@ def extract_events(d: _Doc) -> None:
             # "Chiều cùng ngày, Đoàn đã dâng hoa ...": the day of the event reported last
             day, day_back = last_day
             points = [DateMention(same.start(), same.end(), same.group(0).strip(), day.day, day.month, day.year)]
+        elif not dates and (today := _TODAY.search(s, low)) and (ymd := _article_ymd(d)) is not None:
+            # "Sáng nay, tại thành phố Đồng Hới, ...": the article's day
+            points = [DateMention(today.start(), today.end(), today.group(0).strip(), ymd[2], ymd[1], None)]
         kinds: dict[str, re.Match[str]] = {}
         for kind, rx in _KINDS:
             m = rx.search(s, low)
@@ -300,6 +306,8 @@ def extract_events(d: _Doc) -> None:
         # "Ngày 18-7-1977, hai nước đã ký Hiệp ước ...": a signing years before the article is history,
         # and such a date is no event's of the article ("Biên bản ... ký ngày 10-3-2021")
         old = [x for x in points if _history(d, x)]
+        # "(2-12-1960 – 2-12-2023)": the day an anniversary's span reaches is no event's either
+        old += [x for x in points for o in old if x.start > o.end and s[o.end:x.start].strip() in ("-", "–", "—")]
         history = bool(old) and len(old) == len(points)
         if history and "signing" in kinds:
             del kinds["signing"]
@@ -501,6 +509,15 @@ def _earlier_year(d: _Doc, s: str) -> bool:
     """The sentence names a year before the article's ("năm 2023, hai tỉnh đã ..."): a summary of the past."""
     year = _article_year(d)
     return year is not None and any(int(m.group(1)) < year for m in _ANY_YEAR.finditer(s))
+
+
+def _article_ymd(d: _Doc) -> tuple[int, int, int] | None:
+    """The article's date as (year, month, day), when it has a full one."""
+    date = d.doc.date or ""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return None
+    y, m, day = (int(x) for x in date.split("-"))
+    return y, m, day
 
 
 def _history(d: _Doc, dm: DateMention) -> bool:

@@ -110,3 +110,27 @@ def test_a_mozambican_central_committee_member_is_on_frelimos() -> None:
              "hành Trung ương.")
     assert positions(ex, "Alberto Mondlane")["Ủy viên Ban Chấp hành Trung ương"] == (
         "Ban Chấp hành Trung ương Đảng FRELIMO", "context")
+
+
+def test_a_bare_association_in_a_sides_list_is_that_sides() -> None:
+    ex = run("Về phía Hội Cựu chiến binh tỉnh Khăm Muồn có các đồng chí: Đại tá Xổm-phon Keo-la, Chủ tịch Hội; "
+             "Thượng tá Bun-mi Xay-xa-na, Phó Chủ tịch Hội.")
+    assert positions(ex, "Bun-mi Xay-xa-na")["Phó Chủ tịch Hội"] == (
+        "Hội Cựu chiến binh tỉnh Khăm Muồn", "context")
+
+
+# 6. Days: an anniversary's span dates no event; "Sáng nay" is the article's day
+
+
+def test_the_end_of_an_anniversarys_span_dates_no_visit() -> None:
+    ex = run("Đoàn sang thăm Việt Nam đúng dịp kỷ niệm 60 năm Ngày thiết lập quan hệ ngoại giao "
+             "(5-9-1964 – 5-9-2024).", date="2024-09-10")
+    assert kinds(ex).get("visit") is None
+
+
+def test_this_morning_is_the_articles_day() -> None:
+    ex = run("Sáng nay, tại thành phố Vinh, Tỉnh ủy Nghệ An đã tiếp Đoàn đại biểu tỉnh Xiêng Khoảng.",
+             date="2024-07-18")
+    assert kinds(ex)["reception"] == "2024-07-18"
+    (event,) = ex.of_kind("Event")
+    assert event.props["year_inferred"] is True
