@@ -94,6 +94,7 @@ def plan_merges(events: list[EventInfo]) -> list[Merge]:
             if len(candidates) == 1:
                 uf.union(a, candidates[0])
     _same_occasion(events, uf)
+    _written_again(events, uf)
     groups: dict[str, list[EventInfo]] = defaultdict(list)
     for e in events:
         groups[uf.find(e.key)].append(e)
@@ -104,6 +105,26 @@ def plan_merges(events: list[EventInfo]) -> list[Merge]:
         keep = min(members, key=lambda e: (e.year is None, e.key)).key
         merges += [Merge("Event", keep, e.key) for e in members if e.key != keep]
     return merges
+
+
+def _written_again(events: list[EventInfo], uf: _UnionFind) -> None:
+    """An event a source wrote again after it had been merged into another (two ingests at once: one
+    merged while the other was still writing): the merged event already counts that source among its
+    own and is of the same kind and day, or both are undated and the source reports that kind once.
+    A source writes one event per kind and day, so the merged one is that event."""
+    merged: dict[tuple[str, str | None], list[EventInfo]] = defaultdict(list)  # (kind, month-day) -> events
+    per_source_kind: dict[tuple[frozenset[str], str], int] = defaultdict(int)
+    for e in events:
+        per_source_kind[(e.sources, e.kind)] += 1
+        if len(e.sources) > 1:
+            merged[(e.kind, e.month_day if e.date else None)].append(e)
+    for x in events:
+        if not x.date and per_source_kind[(x.sources, x.kind)] > 1:
+            continue
+        hits = [y for y in merged.get((x.kind, x.month_day if x.date else None), ())
+                if x.sources < y.sources and not (x.year and y.year and x.year != y.year)]
+        if len(hits) == 1:
+            uf.union(x.key, hits[0].key)
 
 
 def _same_occasion(events: list[EventInfo], uf: _UnionFind) -> None:

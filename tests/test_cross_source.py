@@ -51,3 +51,16 @@ def test_who_was_on_the_hanoi_standing_committee_in_july_2024(sample):
     rows = sample.query("officials_of_body", body="Ban Thường vụ Thành ủy Hà Nội", on_date="2024-07")
     assert {"Nguyễn Lan Hương", "Vũ Đức Bảo", "Hoàng Trọng Quyết", "Nguyễn Doãn Toản"} <= set(rows["official"])
     assert "Virasack Nammountry" not in set(rows["official"])  # Vientiane's standing committee, not Hanoi's
+
+
+def test_an_event_written_again_after_its_merge_joins_the_merged_event():
+    # Two ingests at once: one merged b's talks into a's while the other wrote b's article again.
+    from interparty.graph.resolve_events import EventInfo, plan_merges
+
+    merged = EventInfo("a|talks|2024-04-04", "talks", "2024-04-04", frozenset({"a", "b"}), {"o"})
+    again = EventInfo("b|talks|2024-04-04", "talks", "2024-04-04", frozenset({"b"}), {"o"})
+    signing = EventInfo("a|signing|#1", "signing", None, frozenset({"a", "b"}))
+    signing_again = EventInfo("b|signing|#2", "signing", None, frozenset({"b"}))
+    other_day = EventInfo("b|talks|2024-04-05", "talks", "2024-04-05", frozenset({"b"}), {"o"})
+    merges = {(m.keep, m.drop) for m in plan_merges([merged, again, signing, signing_again, other_day])}
+    assert merges == {("a|talks|2024-04-04", "b|talks|2024-04-04"), ("a|signing|#1", "b|signing|#2")}
