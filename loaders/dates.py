@@ -23,6 +23,9 @@ _MONTHS_EN |= {m[:3]: i for m, i in list(_MONTHS_EN.items())}
 _MONTHS_EN["sept"] = 9
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def iso(year: int | None, month: int, day: int) -> str | None:
     """ISO date, or ``--MM-DD`` without a year; None if the day cannot exist."""
     try:
@@ -150,6 +153,14 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
     return tuple(sorted(found, key=lambda x: x.start))
 
 
+def article_day(article_date: str | None) -> tuple[int, int, int] | None:
+    """(year, month, day) of an article's ISO date, when it has a full one."""
+    if not article_date or not _ISO_DAY.fullmatch(article_date):
+        return None
+    y, m, d = (int(x) for x in article_date.split("-"))
+    return y, m, d
+
+
 def resolve_year(day: int, month: int, year: int | None, article_date: str | None,
                  looks_back: bool = False) -> tuple[str | None, bool]:
     """(ISO date, year_inferred). The year comes from the article date when not written.
@@ -159,9 +170,10 @@ def resolve_year(day: int, month: int, year: int | None, article_date: str | Non
     """
     if year:
         return iso(year, month, day), False
-    if not article_date or not re.match(r"\d{4}-\d{2}-\d{2}$", article_date):
+    ymd = article_day(article_date)
+    if ymd is None:
         return iso(None, month, day), False
-    ay, am, ad = (int(x) for x in article_date.split("-"))
+    ay, am, ad = ymd
     y = ay - 1 if looks_back and (month, day) > (am, ad) else ay
     return iso(y, month, day), True
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from interparty.loaders.dates import iso
+from interparty.loaders.dates import article_day, iso
 from interparty.loaders.facts import Cued
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -40,7 +40,6 @@ DATE_RE = Cued(
 # DATE_RE's cue test in one search: the engine skips in C to the capitals the cues open with,
 # where testing the cues one by one reads the sentence once per cue.
 _DATE_CUE_RE = re.compile("|".join(map(re.escape, _DATE_CUES)))
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -72,9 +71,8 @@ def _year_for(month: int, day: int, ref: date | None) -> int | None:
 
 
 def _ref(article_date: str | None) -> date | None:
-    if article_date and _ISO_DAY.fullmatch(article_date):
-        return date.fromisoformat(article_date)
-    return None
+    ymd = article_day(article_date)
+    return date(*ymd) if ymd is not None else None
 
 
 def find_dates(text: str, article_date: str | None, offset: int = 0) -> list[EnDate]:

@@ -219,9 +219,8 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         child = resolve(dataclasses.replace(seg, rest=rest, text=lead + rest), country, chain, ctx, lex)
         if child is None or parent is None:
             return child
-        weaker = min((child.resolution, parent.resolution), key=lambda r: CONFIDENCE.get(r, 0.0))
         return BodyRef(f"{child.name} {parent.name}", child.kind, parent.country or child.country, parent.place,
-                       parent.place_text, parent, resolution=weaker)
+                       parent.place_text, parent, resolution=_weaker(child.resolution, parent.resolution))
     if not seg.rest and not head.body and not head.fixed_body and not head.ambassador:
         return _shared(seg, country, chain, ctx, lex)
     via = "list_header" if seg.via == "list_header" else "explicit"
@@ -310,9 +309,8 @@ def resolve(seg: TitleSeg, country: str, chain: list[TitleSeg], ctx: DocContext,
         # the party committee the chain names after it
         committee = _committee_in_chain(seg, chain, country, ctx, lex)
         if committee is not None:
-            found = "list_header" if via == "list_header" else "same_chain"
-            if CONFIDENCE.get(committee.resolution, 0.0) < CONFIDENCE[found]:
-                found = committee.resolution  # (its place from the article's context: no surer than that)
+            # (its place from the article's context: no surer than that)
+            found = _weaker("list_header" if via == "list_header" else "same_chain", committee.resolution)
             return BodyRef(f"{text} {committee.name}", first.kind, committee.country, committee.place,
                            committee.place_text, committee, resolution=found)
     hint_country = next((p.place.country for p in lex.places_in(seg.hint) if p.place), "") if seg.hint else ""
@@ -463,6 +461,12 @@ def full_name_at(text: str, pos: int, lex: Lexicon) -> tuple[int, BodyName] | No
         if a > pos:
             break
     return None
+
+
+def _weaker(a: str, b: str) -> str:
+    """Of two resolutions, the less sure (``a`` when they are as sure): a body found from another is
+    no surer than it."""
+    return b if CONFIDENCE.get(b, 0.0) < CONFIDENCE.get(a, 0.0) else a
 
 
 def _owner(text: str, country: str, ctx: DocContext, lex: Lexicon) -> BodyRef | None:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from interparty.loaders.dates import DateMention, find_dates, looks_back, resolve_year
+from interparty.loaders.dates import DateMention, article_day, find_dates, looks_back, resolve_year
 from interparty.loaders.facts import Cued, name_key
 from interparty.loaders.facts import cfold as fold
 from interparty.loaders.gazetteer import TitleHead
@@ -289,7 +289,7 @@ def extract_events(d: _Doc) -> None:
             # "Chiều cùng ngày, Đoàn đã dâng hoa ...": the day of the event reported last
             day, day_back = last_day
             points = [DateMention(same.start(), same.end(), same.group(0).strip(), day.day, day.month, day.year)]
-        elif not dates and (today := _TODAY.search(s, low)) and (ymd := _article_ymd(d)) is not None:
+        elif not dates and (today := _TODAY.search(s, low)) and (ymd := article_day(d.doc.date)) is not None:
             # "Sáng nay, tại thành phố Đồng Hới, ...": the article's day
             points = [DateMention(today.start(), today.end(), today.group(0).strip(), ymd[2], ymd[1], None)]
         kinds: dict[str, re.Match[str]] = {}
@@ -509,15 +509,6 @@ def _earlier_year(d: _Doc, s: str) -> bool:
     """The sentence names a year before the article's ("năm 2023, hai tỉnh đã ..."): a summary of the past."""
     year = _article_year(d)
     return year is not None and any(int(m.group(1)) < year for m in _ANY_YEAR.finditer(s))
-
-
-def _article_ymd(d: _Doc) -> tuple[int, int, int] | None:
-    """The article's date as (year, month, day), when it has a full one."""
-    date = d.doc.date or ""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        return None
-    y, m, day = (int(x) for x in date.split("-"))
-    return y, m, day
 
 
 def _history(d: _Doc, dm: DateMention) -> bool:
